@@ -5,11 +5,12 @@
  * sentence as a byte span [start, end) into the buffer it was given, with the
  * number of its paragraph.  Spans are in order, never overlap, never start or
  * end with white space, and together cover every byte that is not white
- * space: nothing of the article is dropped.  White space here is ASCII
- * space, TAB, LF, VT, FF, CR and the Unicode White_Space characters of
- * categories Zs, Zl and Zp (NO-BREAK SPACE, EM SPACE, IDEOGRAPHIC SPACE, ...)
- * plus U+FEFF (a byte-order mark is not text).  Bytes that are not valid
- * UTF-8 are not white space: they land inside a sentence unchanged.
+ * space: nothing of the article is dropped.  White space is what
+ * utf8_isspace() says: ASCII space, TAB, LF, VT, FF, CR, NEL and the Unicode
+ * characters of categories Zs, Zl and Zp (NO-BREAK SPACE, EM SPACE,
+ * IDEOGRAPHIC SPACE, ...) plus U+FEFF (a byte-order mark is not text).
+ * Bytes that are not valid UTF-8 are not white space: they land inside a
+ * sentence unchanged.
  *
  * The function never allocates except to grow the caller's span array
  * (through xreallocarray), never reads past len, and does not need the
