@@ -9,18 +9,12 @@ load test_helper
 bats_require_minimum_version 1.5.0
 
 setup() {
-	if declare -F fixtures >/dev/null; then
-		fixtures split-sentences >/dev/null
-	fi
-	# BC-style fixtures() sets FIXTURE_ROOT; fall back to the known place.
-	: "${FIXTURE_ROOT:=$BATS_TEST_DIRNAME/fixtures/split-sentences}"
+	fixtures split-sentences
 }
 
 @test "split-sentences: hard news cases all pass" {
-	command -v split-sentences >/dev/null ||
-	    skip "split-sentences is not built"
-	run "$BATS_TEST_DIRNAME/../bench/hard-cases.sh" split-sentences \
-	    "$FIXTURE_ROOT/hard.tsv"
+	run "$CROSSREAD_ROOT/bench/hard-cases.sh" split-sentences \
+	    "$FIXTURES/hard.tsv"
 	# The pass count ("hard cases: 148/150") shows in the TAP output
 	# whatever the result; on failure assert_success prints every failing
 	# case with what it got and what was expected.
