@@ -72,14 +72,14 @@ unit: $(UNITS)
 	@set -e; for t in $(UNITS); do $$t; done
 
 bats: $(BINS)
-	CROSSREAD_BIN=$(CURDIR)/$(B) bats tests
+	CROSSREAD_BIN=$(CURDIR)/$(B) tests/run-bats.sh tests
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
 
 # Every program under valgrind over the bats suite.
 valgrind: $(BINS)
-	CROSSREAD_BIN=$(CURDIR)/$(B) CROSSREAD_VALGRIND=1 bats tests
+	CROSSREAD_BIN=$(CURDIR)/$(B) CROSSREAD_VALGRIND=1 tests/run-bats.sh tests
 
 deps:
 	@missing=$$(for p in $(DEPS); do \
