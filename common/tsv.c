@@ -3,6 +3,7 @@
  * here and nowhere else.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,21 +178,31 @@ tsv_col(const struct tsv_reader *r, const char *name)
 size_t
 tsv_unescape(char *dst, const char *src, size_t len)
 {
-	size_t i, o = 0;
+	const char *end = src + len, *bs;
+	size_t o = 0, run;
 	char c;
 
-	for (i = 0; i < len; i++) {
-		c = src[i];
-		if (c == '\\' && i + 1 < len) {
-			switch (src[i + 1]) {
-			case 't': c = '\t'; i++; break;
-			case 'n': c = '\n'; i++; break;
-			case 'r': c = '\r'; i++; break;
-			case '\\': c = '\\'; i++; break;
+	while (src < end) {
+		/* Copy up to the next backslash in one go. */
+		bs = memchr(src, '\\', (size_t)(end - src));
+		run = (bs == NULL ? end : bs) - src;
+		memmove(dst + o, src, run);
+		o += run;
+		src += run;
+		if (src == end)
+			break;
+		c = '\\';
+		if (src + 1 < end) {
+			switch (src[1]) {
+			case 't': c = '\t'; src++; break;
+			case 'n': c = '\n'; src++; break;
+			case 'r': c = '\r'; src++; break;
+			case '\\': src++; break;
 			default: break;
 			}
 		}
 		dst[o++] = c;
+		src++;
 	}
 	return o;
 }
@@ -239,21 +250,49 @@ tsv_room(struct tsv_writer *w, size_t n)
 	return w->buf + w->len;
 }
 
+/*
+ * Does the word hold a byte below 0x0e (TAB, LF, CR are among them) or a
+ * backslash?  The classic zero-byte tests; false positives (other control
+ * bytes) only send the word to the byte loop.
+ */
+static int
+tsv_word_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t bs = w ^ (ones * '\\');
+
+	return (((w - ones * 0x0e) & ~w) | ((bs - ones) & ~bs)) & high;
+}
+
 void
 tsv_field(struct tsv_writer *w, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	uint64_t word;
 	char *o;
-	size_t i;
+	size_t i = 0, end;
 
 	/* At worst every byte doubles. */
 	o = tsv_room(w, 2 * len);
-	for (i = 0; i < len; i++) {
-		if (tsv_esc[u[i]] == 0)
-			*o++ = (char)u[i];
-		else {
-			*o++ = '\\';
-			*o++ = tsv_esc[u[i]];
+	while (i < len) {
+		if (i + 8 <= len) {
+			memcpy(&word, u + i, 8);
+			if (!tsv_word_special(word)) {
+				memcpy(o, u + i, 8);
+				o += 8;
+				i += 8;
+				continue;
+			}
+		}
+		/* A word with something to escape, or the tail. */
+		for (end = i + 8 < len ? i + 8 : len; i < end; i++) {
+			if (tsv_esc[u[i]] == 0)
+				*o++ = (char)u[i];
+			else {
+				*o++ = '\\';
+				*o++ = tsv_esc[u[i]];
+			}
 		}
 	}
 	w->len = (size_t)(o - w->buf);
