@@ -262,7 +262,7 @@ tsv_word_special(uint64_t w)
 	const uint64_t high = 0x8080808080808080ULL;
 	uint64_t bs = w ^ (ones * '\\');
 
-	return (((w - ones * 0x0e) & ~w) | ((bs - ones) & ~bs)) & high;
+	return ((((w - ones * 0x0e) & ~w) | ((bs - ones) & ~bs)) & high) != 0;
 }
 
 void

@@ -133,23 +133,31 @@ carry_find(const struct carry *c, const char *name)
 }
 
 /*
- * Add the columns of a documents TSV header to the carried set.  Returns
- * -1 when a column would clash with an output column.
+ * Check a documents TSV header and add its columns to the carried set.
+ * Returns NULL, or a message (in buf) for a usage error: a missing doc or
+ * text column, or a column that clashes with an output column.
  */
-static int
-carry_add(struct carry *c, const struct tsv_reader *r, const char **clash)
+static const char *
+carry_add(struct carry *c, const struct tsv_reader *r, char *buf,
+    size_t bufsize)
 {
 	size_t i, k;
 	const char *name;
 
+	if (tsv_col(r, "doc") < 0 || tsv_col(r, "text") < 0) {
+		snprintf(buf, bufsize, "missing column '%s'",
+		    tsv_col(r, "doc") < 0 ? "doc" : "text");
+		return buf;
+	}
 	for (i = 0; i < r->ncol; i++) {
 		name = r->col[i].p;
 		if (strcmp(name, "doc") == 0 || strcmp(name, "text") == 0)
 			continue;
 		for (k = 0; k < NOUT; k++) {
 			if (strcmp(name, out_cols[k]) == 0) {
-				*clash = name;
-				return -1;
+				snprintf(buf, bufsize, "column '%s' clashes "
+				    "with an output column", name);
+				return buf;
 			}
 		}
 		if (carry_find(c, name) != NOCOL)
@@ -157,7 +165,7 @@ carry_add(struct carry *c, const struct tsv_reader *r, const char **clash)
 		xgrow((void **)&c->name, &c->cap, c->n + 1, sizeof(*c->name));
 		c->name[c->n++] = xstrdup(name);
 	}
-	return 0;
+	return NULL;
 }
 
 static void
@@ -168,6 +176,20 @@ carry_free(struct carry *c)
 	for (i = 0; i < c->n; i++)
 		free(c->name[i]);
 	free(c->name);
+}
+
+/* Free what the run holds (the writer is flushed by the caller). */
+static void
+run_free(struct run *run)
+{
+	carry_free(&run->carry);
+	sbd_spans_free(&run->spans);
+	free(run->art);
+	free(run->id);
+	free(run->map);
+	free(run->w.buf);
+	free(run->stdin_line);
+	in_close(run->stdin_in);
 }
 
 /* Does this operand read as a documents TSV without looking inside? */
@@ -199,13 +221,13 @@ scan_headers(struct run *run, char **argv, int argc)
 {
 	struct tsv_reader r;
 	struct in *in;
-	const char *clash;
-	char *line = NULL;
+	const char *bad = NULL;
+	char *line = NULL, msg[160];
 	size_t cap = 0;
 	ssize_t n;
 	int i, isstdin;
 
-	for (i = 0; i < argc; i++) {
+	for (i = 0; i < argc && bad == NULL; i++) {
 		isstdin = strcmp(argv[i], "-") == 0;
 		if (isstdin ? run->stdin_in != NULL || run->o->fmt == FMT_TEXT :
 		    !named_tsv(run->o, argv[i]))
@@ -216,12 +238,10 @@ scan_headers(struct run *run, char **argv, int argc)
 		if (is_docs(run->o, argv[i], line, n)) {
 			tsv_reader_open_header(&r, in->fp, argv[i], line,
 			    (size_t)n);
-			if (carry_add(&run->carry, &r, &clash) == -1)
-				errx(2, "%s: column '%s' clashes with an "
-				    "output column", argv[i], clash);
+			bad = carry_add(&run->carry, &r, msg, sizeof(msg));
 			tsv_reader_free(&r);
 		}
-		if (isstdin) {
+		if (isstdin && bad == NULL) {
 			run->stdin_in = in;
 			run->stdin_line = line;
 			run->stdin_len = n;
@@ -231,6 +251,10 @@ scan_headers(struct run *run, char **argv, int argc)
 			in_close(in);
 	}
 	free(line);
+	if (bad != NULL) {
+		run_free(run);
+		errx(2, "%s: %s", argv[i - 1], bad);
+	}
 }
 
 static void
@@ -243,16 +267,6 @@ put_header(struct run *run)
 	for (i = 0; i < run->carry.n; i++)
 		tsv_field_str(&run->w, run->carry.name[i]);
 	tsv_end(&run->w);
-}
-
-/* Stop at once when output fails: there is no point in cutting more. */
-static void
-check_output(struct run *run)
-{
-	if (run->w.err != 0) {
-		errno = run->w.err;
-		err(1, "write error");
-	}
 }
 
 /*
@@ -299,7 +313,6 @@ emit_article(struct run *run, const char *name, unsigned long line,
 		}
 		tsv_end(&run->w);
 	}
-	check_output(run);
 }
 
 /* Map each carried column to this input's column; refuse unknown ones. */
@@ -313,6 +326,7 @@ map_columns(struct run *run, const struct tsv_reader *r, const char *name)
 		    strcmp(r->col[i].p, "text") == 0)
 			continue;
 		if (carry_find(&run->carry, r->col[i].p) == NOCOL) {
+			/* Only a file not scanned before any output. */
 			warnx("%s: column '%s' is not in the output header "
 			    "(give .tsv files their name, or -F tsv): skipped",
 			    name, r->col[i].p);
@@ -335,20 +349,18 @@ read_docs(struct run *run, struct in *in, const char *head, size_t headlen)
 {
 	struct tsv_reader r;
 	const struct tsv_field *f;
-	int docc, textc, got;
+	int docc, textc, got = 0;
 
 	tsv_reader_open_header(&r, in->fp, in->name, head, headlen);
 	docc = tsv_col(&r, "doc");
 	textc = tsv_col(&r, "text");
-	if (docc < 0 || textc < 0)
-		errx(2, "%s: missing column '%s'", in->name,
-		    docc < 0 ? "doc" : "text");
-	if (map_columns(run, &r, in->name) == -1) {
+	if (docc < 0 || textc < 0 || map_columns(run, &r, in->name) == -1) {
 		run->rval = 1;
 		tsv_reader_free(&r);
 		return;
 	}
-	while ((got = tsv_read(&r)) == 1) {
+	/* A failed write stops the run: there is no point in cutting more. */
+	while (run->w.err == 0 && (got = tsv_read(&r)) == 1) {
 		f = r.f;
 		xgrow((void **)&run->art, &run->artcap, f[textc].len + 1, 1);
 		run->artlen = tsv_unescape(run->art, f[textc].p, f[textc].len);
@@ -496,7 +508,7 @@ main(int argc, char *argv[])
 	struct opts o = { .fmt = FMT_AUTO, .sbd = { .para = SBD_PARA_AUTO } };
 	struct run run;
 	char *dash[] = { "-", NULL };
-	int i;
+	int i, bad, saved;
 
 	parse_opts(argc, argv, &o);
 	argc -= optind;
@@ -511,14 +523,15 @@ main(int argc, char *argv[])
 	tsv_writer_init(&run.w, stdout);
 	scan_headers(&run, argv, argc);
 	put_header(&run);
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < argc && run.w.err == 0; i++)
 		do_file(&run, argv[i]);
-	if (tsv_writer_free(&run.w) == -1 || out_close() == -1)
+	bad = tsv_writer_flush(&run.w) == -1;
+	bad = out_close() == -1 || bad;
+	saved = run.w.err != 0 ? run.w.err : errno;
+	run_free(&run);
+	if (bad) {
+		errno = saved;
 		err(1, "write error");
-	carry_free(&run.carry);
-	sbd_spans_free(&run.spans);
-	free(run.art);
-	free(run.id);
-	free(run.map);
+	}
 	return run.rval;
 }
