@@ -217,8 +217,10 @@ tsv_writer_init(struct tsv_writer *w, FILE *fp)
 int
 tsv_writer_flush(struct tsv_writer *w)
 {
+	errno = 0;
+	/* Some streams (funopen) count a failed write as done: ask ferror. */
 	if (w->len > 0 && w->err == 0 &&
-	    fwrite(w->buf, 1, w->len, w->fp) != w->len)
+	    (fwrite(w->buf, 1, w->len, w->fp) != w->len || ferror(w->fp)))
 		w->err = errno != 0 ? errno : EIO;
 	w->len = 0;
 	if (w->err != 0) {

@@ -221,6 +221,37 @@ test_writer_escape(void)
 	}
 }
 
+/*
+ * The escaper checks eight bytes at a time: put each special byte at every
+ * offset of a 24-byte field so that every lane of a word is tried.
+ */
+static void
+test_writer_positions(void)
+{
+	static const char special[] = "\t\n\r\\";
+	static const char letter[] = "tnr\\";
+	char in[24], want[26];	/* 24 bytes, one escaped, and LF */
+	struct wtest wt;
+	size_t c, k;
+
+	for (c = 0; c < 4; c++) {
+		for (k = 0; k < sizeof(in); k++) {
+			memset(in, 'a', sizeof(in));
+			in[k] = special[c];
+			memset(want, 'a', sizeof(want));
+			want[k] = '\\';
+			want[k + 1] = letter[c];
+			want[sizeof(want) - 1] = '\n';
+			writer_start(&wt);
+			tsv_field(&wt.w, in, sizeof(in));
+			tsv_end(&wt.w);
+			CHECK_EQ_LONG(writer_done(&wt), 0);
+			CHECK_EQ_BYTES(wt.buf, wt.len, want, sizeof(want));
+			free(wt.buf);
+		}
+	}
+}
+
 static void
 test_writer_uint(void)
 {
@@ -771,6 +802,7 @@ main(void)
 	test_unescape();
 	test_split();
 	test_writer_escape();
+	test_writer_positions();
 	test_writer_uint();
 	test_writer_rows();
 	test_writer_buffering();
