@@ -125,6 +125,13 @@ cover() {
 	[ "$(printf '%s\n' "$output" | grep -c '^doc	')" -eq 1 ]
 }
 
+@test "a documents TSV whose last column is text is found on stdin" {
+	run -0 bash -c "printf 'doc\ttext\ng1\tOne here. Two here.\n' | split-sentences"
+	assert_line --index 1 "$(printf 'g1\t1\t1\t0\t9\tOne here.')"
+	run -0 bash -c "printf 'doc\ttext\r\ng1\tOne here.\r\n' | split-sentences"
+	assert_line --index 1 "$(printf 'g1\t1\t1\t0\t9\tOne here.')"
+}
+
 @test "a second header with other columns is an error naming file:line" {
 	{ cat "$FIXTURES/docs.tsv"; printf 'doc\ttext\n'; } > "$BATS_TEST_TMPDIR/two.tsv"
 	run -1 --separate-stderr split-sentences "$BATS_TEST_TMPDIR/two.tsv"

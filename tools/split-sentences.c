@@ -106,6 +106,8 @@ is_doc_header(const char *line, size_t len)
 	int doc = 0, text = 0;
 	char *copy;
 
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
 	if (memchr(line, '\t', len) == NULL)
 		return 0;
 	copy = xstrndup(line, len);
