@@ -15,8 +15,9 @@
 # (\t \n \r \\, any other backslash kept as is, crossread-tsv(5)) before they
 # are compared, so a writer's choice of escapes cannot cause a false result;
 # failures are shown escaped, sentences joined with the two characters \n.
-# Note that a sentence containing a line break and two sentences meeting at
-# that line break join to the same string: this check cannot tell them apart.
+# A sentence containing a line break and two sentences meeting at that line
+# break join to the same string, so the fixture's n column (the number of
+# sentences) must match too.
 #
 # Exit status: 0 all cases pass, 1 some case fails, 2 usage error or the
 # program failed.
@@ -75,6 +76,7 @@ function col(name, what,    i) {
 # First file: the fixture, one case per line.
 FNR == 1 && NR == 1 {
 	fdoc = col("doc", "fixture"); fexp = col("expect", "fixture")
+	fn = col("n", "fixture")
 	next
 }
 NR == FNR {
@@ -86,6 +88,7 @@ NR == FNR {
 	}
 	order[++ncase] = $fdoc
 	expect[$fdoc] = $fexp
+	want[$fdoc] = $fn + 0
 	next
 }
 
@@ -120,15 +123,15 @@ END {
 	for (k = 1; k <= ncase; k++) {
 		d = order[k]
 		# An empty expect means no sentence at all, not one empty one.
-		if (got[d] == unesc(expect[d]) && \
-		    (expect[d] != "" || nrows[d] == 0)) {
+		if (got[d] == unesc(expect[d]) && nrows[d] == want[d]) {
 			pass++
 			continue
 		}
 		printf "FAIL %s\n  got:      %s\n  expected: %s\n", d, shown[d], \
 		    expect[d]
-		if (expect[d] == "")
-			printf "  (no sentence expected, got %d)\n", nrows[d]
+		if (nrows[d] != want[d])
+			printf "  (%d sentences, expected %d)\n", nrows[d], \
+			    want[d]
 	}
 	for (k = 1; k <= nstray; k++)
 		printf "FAIL %s\n  output has a document the fixture lacks\n", \
