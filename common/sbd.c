@@ -72,7 +72,7 @@ struct next {
 	size_t		at;	/* its first byte, after spaces and openers */
 	int32_t		cp;	/* its first character */
 	size_t		n;	/* its run of ASCII letters, with a final '.' */
-	int		open;	/* an opening quote or bracket came first */
+	int		open;	/* 1 a quote came first, 2 a bracket */
 };
 
 /* Kinds of the token before a period. */
@@ -377,8 +377,8 @@ next_word(const struct run *r, size_t q, struct next *w)
 	p = skip_space(r->b, q, r->end);
 	w->open = 0;
 	while (p < r->end && (k = opener_len(r->b + p, r->end - p)) > 0) {
+		w->open = strchr("([{", r->b[p]) != NULL ? 2 : 1;
 		p += k;
-		w->open = 1;
 	}
 	if (p >= r->end)
 		return 0;
@@ -405,7 +405,8 @@ token_start(const struct run *r, size_t i)
 	    space_back(r->b, r->cur, t) == 0)
 		t--;
 	while (t < i && ((k = opener_len(r->b + t, i - t)) > 0 ||
-	    (k = bullet_len(r->b + t, i - t)) > 0))
+	    (k = bullet_len(r->b + t, i - t)) > 0 ||
+	    (k = (strchr("-*~", r->b[t]) != NULL && r->b[t] != '\0'))))
 		t += k;
 	return t;
 }
@@ -434,6 +435,9 @@ token_kind(const char *s, size_t n)
 {
 	size_t i;
 
+	/* Before the table: "P." is an initial, "p." a page. */
+	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
+		return T_INITIAL;
 	switch (sbd_abbr_kind(s, n)) {
 	case SBD_ABBR_TITLE:
 		return T_TITLE;
@@ -448,8 +452,6 @@ token_kind(const char *s, size_t n)
 	default:
 		break;
 	}
-	if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
-		return T_INITIAL;
 	if (n == 1 && s[0] >= 'a' && s[0] <= 'z')
 		return T_LETTER;
 	for (i = 0; i < n && ascii_digit(s[i]); i++)
@@ -463,16 +465,20 @@ token_kind(const char *s, size_t n)
 static int
 opens_plain(const struct next *w)
 {
-	if (utf8_islower(w->cp))
+	if (utf8_islower(w->cp) || w->cp == 0x2013 || w->cp == 0x2014)
 		return 0;
+	/* "? ? ?" and ". ." are one cluster spread out. */
 	return w->cp < 0 || w->cp >= 0x80 ||
-	    strchr(",;:)]}%&-", (int)w->cp) == NULL;
+	    strchr(",;:)]}%&-.!?", (int)w->cp) == NULL;
 }
 
 /* After an abbreviation that may end a sentence: is this a sentence start? */
 static int
 opens_strong(const struct run *r, const struct next *w)
 {
+	/* "p.m. (CDT)": a bracket after an abbreviation annotates it. */
+	if (w->open == 2)
+		return 0;
 	if (w->open)
 		return utf8_isupper(w->cp);
 	return sbd_starter(r->b + w->at, w->n);
@@ -535,9 +541,25 @@ list_next(const struct run *r, size_t t, size_t i, char suf)
 	return v == r->list.next;
 }
 
-/* Does a single period at b[i], token b[t..i), end the sentence? */
+/* Whether s[0..n) is a plain lower-case word of three letters or more. */
 static int
-stop_ends(const struct run *r, size_t t, size_t i, const struct next *w)
+lower_word(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return n >= 3;
+}
+
+/*
+ * Does a single period at b[i], token b[t..i), end the sentence?  q is
+ * the end of the mark with its closing quotes.
+ */
+static int
+stop_ends(const struct run *r, size_t t, size_t i, size_t q,
+    const struct next *w)
 {
 	const char *s = r->b + t;
 
@@ -565,7 +587,16 @@ stop_ends(const struct run *r, size_t t, size_t i, const struct next *w)
 			return 0;
 		return opens_plain(w);
 	default:
-		return opens_plain(w);
+		if (opens_plain(w))
+			return 1;
+		/*
+		 * Web text starts sentences in lower case ("now. she
+		 * knows"); a plain lower-case word is no abbreviation, and
+		 * with no quote after the period it is no quotation either
+		 * ("great." she said).
+		 */
+		return q == i + 1 && utf8_islower(w->cp) &&
+		    lower_word(r->b + t, i - t);
 	}
 }
 
@@ -611,6 +642,49 @@ count_dots(const struct run *r, size_t i, size_t *q, int *spaced)
 	return n;
 }
 
+/*
+ * "the following: 1. Check the tank": a number after a colon is a list
+ * item that opens a sentence.
+ */
+static int
+colon_item(const struct run *r, size_t t, size_t i)
+{
+	size_t k;
+
+	if (i - t > 2 || !ascii_digit(r->b[t]) || !ascii_digit(r->b[i - 1]))
+		return 0;
+	for (k = t; k > r->cur && (k == t || ascii_space(r->b[k - 1])); k--)
+		continue;
+	return k < t && r->b[k - 1] == ':';
+}
+
+/*
+ * A face after a mark (":)", "^_^", "=)") belongs to the sentence it
+ * follows.  When one is at w, move *q past it and read the next word;
+ * returns 0 when nothing follows.
+ */
+static int
+skip_face(const struct run *r, size_t *q, struct next *w)
+{
+	size_t p = w->at, n;
+	int eyes = 0, mouth = 0;
+
+	if (w->open)
+		p = skip_space(r->b, *q, r->end);
+	for (n = 0; p + n < r->end && !ascii_space(r->b[p + n]); n++) {
+		if (strchr(":;=^", r->b[p + n]) != NULL)
+			eyes++;
+		else if (strchr(")(DPpO3/|_-'<>", r->b[p + n]) != NULL)
+			mouth++;
+		else
+			return 1;
+	}
+	if (n < 2 || n > 4 || eyes == 0 || mouth == 0)
+		return 1;
+	*q = p + n;
+	return next_word(r, *q, w);
+}
+
 static size_t
 on_stop(struct run *r, size_t i)
 {
@@ -619,16 +693,19 @@ on_stop(struct run *r, size_t i)
 	int dots, spaced, ends;
 
 	t = token_start(r, i);
-	if (list_next(r, t, i, '.'))
+	if (i + 1 < r->end && (ascii_space(r->b[i + 1]) ||
+	    r->b[i + 1] == ')') && (list_next(r, t, i, '.') ||
+	    colon_item(r, t, i)))
 		cut(r, t);
 	dots = count_dots(r, i, &q, &spaced);
 	q = cluster(r, q);
-	if (!space_at(r, q) || !next_word(r, q, &w) || in_paren(r, i))
+	if (!space_at(r, q) || !next_word(r, q, &w) || in_paren(r, i) ||
+	    !skip_face(r, &q, &w))
 		return q;
 	if (dots > 1)
 		ends = ellipsis_ends(r, i, &w, dots, spaced);
 	else
-		ends = stop_ends(r, t, i, &w);
+		ends = stop_ends(r, t, i, q, &w);
 	if (ends)
 		cut(r, q);
 	return q;
@@ -639,10 +716,16 @@ static size_t
 on_mark(struct run *r, size_t i, size_t len)
 {
 	struct next w;
-	size_t q;
+	size_t q, t;
 
 	q = cluster(r, i + len);
-	if (!space_at(r, q) || !next_word(r, q, &w) || in_paren(r, i))
+	if (!space_at(r, q) || !next_word(r, q, &w) || in_paren(r, i) ||
+	    !skip_face(r, &q, &w))
+		return q;
+	/* "Yahoo! Finance" is a name; "Yahoo! He" still ends. */
+	t = token_start(r, i);
+	if (i - t == 5 && memcmp(r->b + t, "Yahoo", 5) == 0 &&
+	    !opens_strong(r, &w))
 		return q;
 	if (opens_plain(&w))
 		cut(r, q);
@@ -696,10 +779,13 @@ on_open(struct run *r, size_t i)
 static size_t
 on_close(struct run *r, size_t i)
 {
+	struct next w;
 	size_t t;
 
+	/* "1) The first item 2) The second": only before a capital. */
 	t = token_start(r, i);
-	if (list_next(r, t, i, ')'))
+	if (list_next(r, t, i, ')') && next_word(r, i + 1, &w) &&
+	    utf8_isupper(w.cp))
 		cut(r, t);
 	if (r->pdepth > 0)
 		r->pdepth--;
