@@ -28,17 +28,20 @@ enum {
 	K_LEAD,		/* lead byte of a Unicode stop, mark or bullet */
 	K_OPEN,		/* ( */
 	K_CLOSE,	/* ) */
+	K_COLON,	/* : of a time */
 	K_LF		/* LF: reached only inside a wrapped paragraph */
 };
 
 static const unsigned char sbd_class[256] = {
 	['.'] = K_STOP, ['!'] = K_MARK, ['?'] = K_MARK,
-	['('] = K_OPEN, [')'] = K_CLOSE, ['\n'] = K_LF,
+	['('] = K_OPEN, [')'] = K_CLOSE, ['\n'] = K_LF, [':'] = K_COLON,
 	[0xe2] = K_LEAD, [0xe3] = K_LEAD, [0xef] = K_LEAD,
 };
 
 /* A parenthesis opened further back than this was never closed. */
 #define PAREN_REACH	300
+/* Wrapped text is set in lines no longer than this (bytes). */
+#define WRAP_WIDTH	100
 /* Longer runs of non-space before a period are never abbreviations. */
 #define TOKEN_REACH	64
 
@@ -711,6 +714,24 @@ on_stop(struct run *r, size_t i)
 	return q;
 }
 
+/*
+ * "really? or do i": in web text a question or exclamation ends a
+ * sentence even before lower case, unless a quote closes it ("Why?" he
+ * asked) or the word is a name that carries the mark (Yahoo! in).
+ */
+static int
+mark_lower(const struct run *r, size_t t, size_t i, size_t q,
+    const struct next *w)
+{
+	int32_t cp;
+
+	if (!utf8_islower(w->cp) || t >= i ||
+	    (r->b[q - 1] != '!' && r->b[q - 1] != '?'))
+		return 0;
+	utf8_decode(r->b + t, i - t, &cp);
+	return !utf8_isupper(cp);
+}
+
 /* ! ? and their Unicode forms: a boundary unless lower case follows. */
 static size_t
 on_mark(struct run *r, size_t i, size_t len)
@@ -727,7 +748,7 @@ on_mark(struct run *r, size_t i, size_t len)
 	if (i - t == 5 && memcmp(r->b + t, "Yahoo", 5) == 0 &&
 	    !opens_strong(r, &w))
 		return q;
-	if (opens_plain(&w))
+	if (opens_plain(&w) || mark_lower(r, t, i, q, &w))
 		cut(r, q);
 	return q;
 }
@@ -854,7 +875,7 @@ struct pstat {
  * Measure the paragraph that starts at b[p].  Its lines are wrapped when
  * there are several, most line ends fall mid-sentence (no final
  * punctuation, and the next line starts in lower case or both lines are
- * long) and the last line is not much longer than the others (a
+ * long, the first no longer than a wrapped line can be) and the last line is not much longer than the others (a
  * headline over a one-line paragraph is not a wrap).
  */
 static void
@@ -871,8 +892,8 @@ para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
 		if (cur.len == 0)
 			break;
 		if (ps->lines > 0) {
-			if (!prev.final && (cur.lower ||
-			    (prev.len >= 40 && cur.len >= 40)))
+			if (!prev.final && (cur.lower || (prev.len >= 40 &&
+			    prev.len <= WRAP_WIDTH && cur.len >= 40)))
 				mid++;
 			if (prev.len > maxnl)
 				maxnl = prev.len;
@@ -926,6 +947,60 @@ on_lf(struct run *r, size_t i)
 	return i + 1;
 }
 
+/* Length of a run of at most max digits at b[p..e). */
+static size_t
+digits(const char *b, size_t p, size_t e, size_t max)
+{
+	size_t n = 0;
+
+	while (p + n < e && n < max && ascii_digit(b[p + n]))
+		n++;
+	return n;
+}
+
+/* Whether b[lo..p) ends with a date like 09/16/99 or 3/2/2001. */
+static int
+date_before(const char *b, size_t lo, size_t p)
+{
+	size_t slashes = 0;
+
+	if (p <= lo || !ascii_digit(b[p - 1]))
+		return 0;
+	while (p > lo && (ascii_digit(b[p - 1]) || b[p - 1] == '/'))
+		slashes += b[--p] == '/';
+	return slashes == 2 && (p == lo || ascii_space(b[p - 1]));
+}
+
+/*
+ * "Sara Shackleton 09/16/99 08:55 AM Have you decided": e-mail headers
+ * end with a date and a time, and the text starts after them.  At the ':'
+ * of such a time, cut after its AM or PM when a capital follows.
+ */
+static size_t
+on_colon(struct run *r, size_t i)
+{
+	struct next w;
+	size_t h, p;
+
+	h = i;
+	while (h > r->cur && i - h < 2 && ascii_digit(r->b[h - 1]))
+		h--;
+	p = i + 1;
+	if (h == i || digits(r->b, p, r->end, 2) != 2 || h < r->cur + 2 ||
+	    r->b[h - 1] != ' ' || !date_before(r->b, r->cur, h - 1))
+		return i + 1;
+	p += 2;
+	if (p < r->end && r->b[p] == ' ')
+		p++;
+	if (p + 2 >= r->end || (r->b[p] != 'A' && r->b[p] != 'P') ||
+	    r->b[p + 1] != 'M' || !ascii_space(r->b[p + 2]))
+		return i + 1;
+	p += 2;
+	if (next_word(r, p, &w) && !w.open && utf8_isupper(w.cp))
+		cut(r, p);
+	return p;
+}
+
 /* The inner loop: let ordinary bytes through, decide at the others. */
 static void
 scan(struct run *r)
@@ -953,6 +1028,9 @@ scan(struct run *r)
 			break;
 		case K_CLOSE:
 			i = on_close(r, i);
+			break;
+		case K_COLON:
+			i = on_colon(r, i);
 			break;
 		default:
 			i = on_lf(r, i);
