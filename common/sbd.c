@@ -977,7 +977,7 @@ date_before(const char *b, size_t lo, size_t p)
  * of such a time, cut after its AM or PM when a capital follows.
  */
 static size_t
-on_colon(struct run *r, size_t i)
+on_date_time(struct run *r, size_t i)
 {
 	struct next w;
 	size_t h, p;
@@ -990,15 +990,60 @@ on_colon(struct run *r, size_t i)
 	    r->b[h - 1] != ' ' || !date_before(r->b, r->cur, h - 1))
 		return i + 1;
 	p += 2;
+	if (p + 2 < r->end && r->b[p] == ':' && digits(r->b, p + 1, r->end,
+	    2) == 2)
+		p += 3;				/* seconds */
 	if (p < r->end && r->b[p] == ' ')
 		p++;
-	if (p + 2 >= r->end || (r->b[p] != 'A' && r->b[p] != 'P') ||
-	    r->b[p + 1] != 'M' || !ascii_space(r->b[p + 2]))
+	if (p + 2 < r->end && (r->b[p] == 'A' || r->b[p] == 'P') &&
+	    r->b[p + 1] == 'M' && ascii_space(r->b[p + 2]))
+		p += 2;
+	else if (!(p > i + 3 && r->b[p - 1] == ' '))
 		return i + 1;
-	p += 2;
-	if (next_word(r, p, &w) && !w.open && utf8_isupper(w.cp))
+	/* Without AM or PM ("18:20") a zone may follow: not all capitals. */
+	if (next_word(r, p, &w) && !w.open && utf8_isupper(w.cp) &&
+	    (r->b[p - 1] == 'M' || w.n < 2 || utf8_islower(r->b[w.at + 1])))
 		cut(r, p);
 	return p;
+}
+
+/* Whether the token ending at b[p] (after spaces) is a web address. */
+static int
+url_before(const struct run *r, size_t p)
+{
+	size_t e, t;
+
+	while (p > r->cur && ascii_space(r->b[p - 1]))
+		p--;
+	for (e = p; p > r->cur && !ascii_space(r->b[p - 1]); p--)
+		continue;
+	if (e - p >= 4 && memcmp(r->b + p, "www.", 4) == 0)
+		return 1;
+	for (t = p; t + 3 <= e; t++)
+		if (memcmp(r->b + t, "://", 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * At a ':' either of a time after a date (see on_date_time) or of
+ * "http://" that follows another web address: a list of links, one
+ * unit each.
+ */
+static size_t
+on_colon(struct run *r, size_t i)
+{
+	size_t t;
+
+	if (i + 2 < r->end && r->b[i + 1] == '/' && r->b[i + 2] == '/') {
+		t = i >= 5 && memcmp(r->b + i - 5, "https", 5) == 0 ? i - 5 :
+		    i >= 4 && memcmp(r->b + i - 4, "http", 4) == 0 ? i - 4 : i;
+		if (t < i && t > r->cur && ascii_space(r->b[t - 1]) &&
+		    url_before(r, t))
+			cut(r, t);
+		return i + 3;
+	}
+	return on_date_time(r, i);
 }
 
 /* The inner loop: let ordinary bytes through, decide at the others. */
