@@ -654,11 +654,14 @@ colon_item(const struct run *r, size_t t, size_t i)
 {
 	size_t k;
 
-	if (i - t > 2 || !ascii_digit(r->b[t]) || !ascii_digit(r->b[i - 1]))
+	if (t >= i || i - t > 2)
 		return 0;
-	for (k = t; k > r->cur && (k == t || ascii_space(r->b[k - 1])); k--)
+	for (k = t; k < i; k++)
+		if (!ascii_digit(r->b[k]))
+			return 0;
+	for (k = t; k > r->cur && ascii_space(r->b[k - 1]); k--)
 		continue;
-	return k < t && r->b[k - 1] == ':';
+	return k < t && k > r->cur && r->b[k - 1] == ':';
 }
 
 /*
@@ -903,7 +906,7 @@ para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
 		ps->end = e;
 	}
 	ps->width = maxnl > prev.len ? maxnl : prev.len;
-	ps->wrapped = ps->lines >= 2 && mid * 2 > ps->lines - 1 &&
+	ps->wrapped = ps->lines >= 2 && mid * 2 >= ps->lines - 1 &&
 	    prev.len <= maxnl + maxnl / 2 + 16;
 }
 
