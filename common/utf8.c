@@ -3,9 +3,13 @@
  * (utf8proc_iterate would do, but it reports errors without a length and the
  * splitter calls this in its inner loop); classes come from utf8proc.
  */
+#include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "utf8.h"
+
+#define HIGHBITS	0x8080808080808080ULL
 
 size_t
 utf8_decode(const char *s, size_t len, int32_t *cp)
@@ -78,7 +82,17 @@ utf8_invalid(const char *s, size_t len)
 
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			uint64_t w;
+
+			/* Most text is ASCII: skip it eight bytes at a time. */
+			while (i + 8 <= len) {
+				memcpy(&w, s + i, 8);
+				if (w & HIGHBITS)
+					break;
+				i += 8;
+			}
+			if (i < len && (unsigned char)s[i] < 0x80)
+				i++;
 			continue;
 		}
 		n = utf8_decode(s + i, len - i, &cp);

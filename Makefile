@@ -1,0 +1,122 @@
+# crossread: GNU make.  `make deps` installs what the build, the tests and
+# the benchmarks need; `make` builds; `make check` tests.  SANITIZE=1 builds
+# and tests under AddressSanitizer and UndefinedBehaviorSanitizer in a build
+# tree of its own.
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/crossread
+
+TOOLS	= split-sentences
+
+# Debian packages: build, tests, benches and evaluation.
+DEPS	= build-essential pkg-config libbsd-dev zlib1g-dev libutf8proc-dev \
+	  bats bats-assert bats-support mandoc valgrind python3 time \
+	  hyperfine locales
+
+CC	?= cc
+PKGS	= libbsd-overlay zlib libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+OPT	?= -O2
+XCFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+	  $(OPT) -g -DVERSION='"$(VERSION)"' \
+	  -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Icommon
+
+ifeq ($(SANITIZE),1)
+B	= build/san
+XCFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+XLDFLAGS = -fsanitize=address,undefined
+else
+B	= build
+endif
+
+COMMON_SRC = $(sort $(wildcard common/*.c))
+COMMON_OBJ = $(COMMON_SRC:common/%.c=$(B)/obj/%.o)
+LIB	= $(B)/libcrossread.a
+BINS	= $(TOOLS:%=$(B)/%)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNITS	= $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
+MANS	= $(sort $(wildcard man/*.[1-9]))
+
+.PHONY: all check unit bats lint deps install uninstall demo bench eval \
+	clean valgrind
+.DELETE_ON_ERROR:
+
+all: $(BINS)
+
+$(B)/obj/%.o: common/%.c $(wildcard common/*.h) | $(B)/obj
+	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(COMMON_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/%: tools/%.c $(LIB) $(wildcard common/*.h)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
+	    $(PKG_LIBS)
+
+$(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIB) | $(B)/unit
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
+	    $(PKG_LIBS)
+
+$(B)/obj $(B)/unit:
+	mkdir -p $@
+
+check: unit bats lint
+
+unit: $(UNITS)
+	@set -e; for t in $(UNITS); do $$t; done
+
+bats: $(BINS)
+	CROSSREAD_BIN=$(CURDIR)/$(B) tests/run-bats.sh tests
+
+lint:
+	mandoc -Tlint -Wwarning $(MANS)
+
+# Every program under valgrind over the bats suite.
+valgrind: $(BINS)
+	CROSSREAD_BIN=$(CURDIR)/$(B) CROSSREAD_VALGRIND=1 tests/run-bats.sh tests
+
+deps:
+	@missing=$$(for p in $(DEPS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	echo "deps: installing $$missing"; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	    --no-install-recommends $$missing
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(filter %.1,$(MANS)) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(filter %.5,$(MANS)) $(DESTDIR)$(MANDIR)/man5
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MANS)))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MANS)))
+
+# Every stage that exists, over the bundled example corpus.
+demo: all
+	$(B)/split-sentences examples/*.txt
+
+SHARED	?= ../shared
+
+bench: all
+	bash bench/bench-split.sh $(B)/split-sentences
+
+eval: all
+	python3 bench/eval-sbd.py --split $(B)/split-sentences \
+	    $(SHARED)/data/sbd
+	bash bench/hard-cases.sh $(B)/split-sentences
+
+clean:
+	rm -rf build
