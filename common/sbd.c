@@ -81,7 +81,7 @@ struct next {
 /* Kinds of the token before a period. */
 enum {
 	T_WORD, T_NUM, T_INITIAL, T_LETTER, T_INITIALISM,
-	T_TITLE, T_NEVER, T_NUMABBR, T_POST, T_TIME
+	T_TITLE, T_NEVER, T_NUMABBR, T_POST, T_TIME, T_PLACE
 };
 
 static int
@@ -452,6 +452,8 @@ token_kind(const char *s, size_t n)
 		return T_POST;
 	case SBD_ABBR_TIME:
 		return T_TIME;
+	case SBD_ABBR_PLACE:
+		return T_PLACE;
 	default:
 		break;
 	}
@@ -485,6 +487,52 @@ opens_strong(const struct run *r, const struct next *w)
 	if (w->open)
 		return utf8_isupper(w->cp);
 	return sbd_starter(r->b + w->at, w->n);
+}
+
+/*
+ * After U.S., U.K., E.U.: any capitalised word starts a sentence ("the
+ * E.U. Ministers will meet") but one that continues a name ("the U.S.
+ * Senate"), a title ("the U.S. Sen. Ames") or an acronym ("U.S. GDP").
+ */
+static int
+opens_place(const struct run *r, const struct next *w)
+{
+	const char *s = r->b + w->at;
+	size_t n = w->n;
+
+	if (opens_strong(r, w))
+		return 1;
+	if (w->open || !utf8_isupper(w->cp) || n == 0)
+		return 0;
+	if (n > 1 && s[1] >= 'A' && s[1] <= 'Z')
+		return 0;
+	if (s[n - 1] == '.' && sbd_abbr_kind(s, --n) == SBD_ABBR_TITLE)
+		return 0;
+	return !sbd_institution(s, n);
+}
+
+/*
+ * Whether the abbreviation at b[t] follows a house number and a name:
+ * "12 Elm St." is a street and may end a sentence before any capital.
+ */
+static int
+street_before(const struct run *r, size_t t)
+{
+	size_t p = t;
+
+	while (p > r->cur && r->b[p - 1] == ' ')
+		p--;
+	if (p == t)
+		return 0;
+	while (p > r->cur && ascii_alpha(r->b[p - 1]))
+		p--;
+	if (!(r->b[p] >= 'A' && r->b[p] <= 'Z') || p == r->cur ||
+	    r->b[p - 1] != ' ')
+		return 0;
+	p--;
+	while (p > r->cur && r->b[p - 1] == ' ')
+		p--;
+	return p > r->cur && ascii_digit(r->b[p - 1]);
 }
 
 /* Whether the word before b[t] starts with a lower-case letter. */
@@ -568,11 +616,20 @@ stop_ends(const struct run *r, size_t t, size_t i, size_t q,
 
 	switch (token_kind(s, i - t)) {
 	case T_TITLE:
+		return street_before(r, t) && utf8_isupper(w->cp);
 	case T_NEVER:
 		return 0;
+	case T_PLACE:
+		/* "U.S. Lawmakers Reach Deal": no sentence is just "U.S." */
+		if (t == body_start(r))
+			return opens_strong(r, w);
+		return opens_place(r, w);
 	case T_NUMABBR:
 		return !utf8_isdigit(w->cp) && opens_plain(w);
 	case T_POST:
+		if (street_before(r, t) && utf8_isupper(w->cp))
+			return 1;
+		return opens_strong(r, w);
 	case T_INITIALISM:
 		return opens_strong(r, w);
 	case T_TIME:
@@ -776,6 +833,9 @@ on_lead(struct run *r, size_t i)
 	}
 	if (m == M_FULL) {
 		q = cluster(r, i + k);
+		/* 「…。」と言った: a quotation closed by と runs on. */
+		if (q > i + k && seq3(r->b + q, r->end - q, 0xe3, 0x81, 0xa8))
+			return q;
 		if (next_word(r, q, &w))
 			cut(r, q);
 		return q;

@@ -52,12 +52,14 @@ static const struct abbr abbrs[] = {
 	{ "corp",	SBD_ABBR_POST, 0 },
 	{ "cos",	SBD_ABBR_POST, 0 },
 	{ "cpl",	SBD_ABBR_TITLE, 1 },
+	{ "d.c",	SBD_ABBR_PLACE, 0 },
 	{ "dec",	SBD_ABBR_POST, 1 },
 	{ "del",	SBD_ABBR_POST, 1 },
 	{ "dept",	SBD_ABBR_POST, 0 },
 	{ "det",	SBD_ABBR_TITLE, 1 },
 	{ "dr",	SBD_ABBR_TITLE, 1 },
 	{ "e.g",	SBD_ABBR_NEVER, 0 },
+	{ "e.u",	SBD_ABBR_PLACE, 0 },
 	{ "eg",	SBD_ABBR_NEVER, 0 },
 	{ "esp",	SBD_ABBR_NEVER, 0 },
 	{ "esq",	SBD_ABBR_POST, 0 },
@@ -176,6 +178,10 @@ static const struct abbr abbrs[] = {
 	{ "tsp",	SBD_ABBR_POST, 0 },
 	{ "tue",	SBD_ABBR_POST, 1 },
 	{ "tues",	SBD_ABBR_POST, 1 },
+	{ "u.k",	SBD_ABBR_PLACE, 0 },
+	{ "u.n",	SBD_ABBR_PLACE, 0 },
+	{ "u.s",	SBD_ABBR_PLACE, 0 },
+	{ "u.s.a",	SBD_ABBR_PLACE, 0 },
 	{ "univ",	SBD_ABBR_POST, 0 },
 	{ "v",	SBD_ABBR_NEVER, 0 },
 	{ "va",	SBD_ABBR_POST, 1 },
@@ -196,19 +202,43 @@ static const struct abbr abbrs[] = {
 /* Sorted by strcmp for bsearch.  Compared with case. */
 static const char *const starters[] = {
 	"A", "About", "According", "After", "Again", "Also", "Although",
-	"Among", "An", "And", "Another", "Any", "Are", "As", "At", "Because",
-	"Before", "Both", "But", "By", "Can", "Could", "Did", "Do", "Does",
-	"Dr.", "During", "Each", "Earlier", "Even", "Every", "For", "From",
-	"Had", "Has", "Have", "He", "Her", "Here", "His", "How", "However",
-	"I", "If", "In", "Instead", "Is", "It", "Its", "Just", "Last", "Later",
-	"Let", "Many", "Meanwhile", "More", "Most", "Mr.", "Mrs.", "Ms.", "My",
-	"No", "None", "Not", "Now", "Officials", "Once", "One", "Only", "Or",
-	"Other", "Our", "Please", "Police", "Since", "So", "Some", "Still",
-	"Such", "That", "The", "Their", "Then", "There", "These", "They",
-	"This", "Those", "Though", "Thus", "To", "Today", "Too", "Two", "Was",
-	"We", "Were", "What", "When", "Where", "Whether", "Which", "While",
-	"Who", "Why", "Will", "With", "Would", "Yes", "Yesterday", "Yet",
-	"You", "Your",
+	"Among", "An", "And", "Another", "Any", "Anyone", "Are", "As", "At",
+	"Because", "Before", "Both", "But", "By", "Can", "Could", "Did", "Do",
+	"Does", "Dr.", "During", "Each", "Earlier", "Either", "Even", "Every",
+	"Everyone", "Everything", "Few", "For", "From", "Had", "Has", "Have",
+	"He", "Her", "Here", "His", "How", "However", "I", "If", "In",
+	"Instead", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Many",
+	"Meanwhile", "More", "Most", "Mr.", "Mrs.", "Ms.", "Much", "My",
+	"Neither", "No", "Nobody", "None", "Not", "Nothing", "Now",
+	"Officials", "Once", "One", "Only", "Or", "Other", "Our", "Please",
+	"Police", "Several", "She", "Since", "So", "Some", "Someone",
+	"Something", "Still", "Such", "That", "The", "Their", "Then", "There",
+	"These", "They", "This", "Those", "Though", "Thus", "To", "Today",
+	"Too", "Two", "Was", "We", "Were", "What", "When", "Where", "Whether",
+	"Which", "While", "Who", "Why", "Will", "With", "Would", "Yes",
+	"Yesterday", "Yet", "You", "Your",
+};
+
+/*
+ * Sorted by strcmp.  Capitalised words that follow U.S., U.K., U.N., E.U.
+ * as part of a name ("the U.S. Senate", "the U.N. Security Council"),
+ * where a capital after them does not start a sentence.
+ */
+static const char *const institutions[] = {
+	"Adm", "Agency", "Air", "Ambassador", "Army", "Assembly", "Attorney",
+	"Bancorp", "Bank", "Border", "Capitol", "Census", "Central", "Chamber",
+	"Chief", "Circuit", "Coast", "Commerce", "Commission", "Congress",
+	"Consulate", "Council", "Court", "Customs", "Defence", "Defense",
+	"Department", "Development", "District", "Dollar", "Embassy", "Energy",
+	"Envoy", "Federal", "Food", "Forces", "Foreign", "Forest", "Gen",
+	"General", "Geological", "Government", "High", "House", "Human",
+	"Immigration", "Institute", "Intelligence", "Interior", "Justice",
+	"Labor", "Marine", "Marines", "Military", "Minister", "Mint",
+	"Mission", "National", "Naval", "Navy", "Office", "Olympic", "Open",
+	"Parliament", "Patent", "Peacekeeping", "Postal", "President", "Prime",
+	"Rep", "Representative", "Route", "Secretary", "Security", "Sen",
+	"Senate", "Senator", "Soccer", "Space", "Special", "State", "Steel",
+	"Supreme", "Trade", "Treasury", "Women",
 };
 
 /* The key handed to bsearch: a slice, compared with a C string. */
@@ -267,6 +297,18 @@ sbd_abbr_kind(const char *s, size_t n)
 	if (a->cap && !(s[0] >= 'A' && s[0] <= 'Z'))
 		return SBD_ABBR_NONE;
 	return a->kind;
+}
+
+int
+sbd_institution(const char *s, size_t n)
+{
+	struct key k;
+
+	k.s = s;
+	k.n = n;
+	return bsearch(&k, institutions, sizeof(institutions) /
+	    sizeof(institutions[0]), sizeof(institutions[0]),
+	    cmp_starter) != NULL;
 }
 
 int

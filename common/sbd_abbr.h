@@ -15,7 +15,8 @@ enum sbd_abbr {
 	SBD_ABBR_NEVER,	/* stands inside a sentence (vs., e.g., i.e.) */
 	SBD_ABBR_NUM,	/* stands before a number (No. 5, p. 55, Fig. 3) */
 	SBD_ABBR_POST,	/* may end a sentence (Inc., Jr., U.S., Calif., Dec.) */
-	SBD_ABBR_TIME	/* a.m. and p.m.: may end a sentence, see sbd.c */
+	SBD_ABBR_TIME,	/* a.m. and p.m.: may end a sentence, see sbd.c */
+	SBD_ABBR_PLACE	/* U.S., U.K., E.U.: end before any capital but a name */
 };
 
 /*
@@ -32,5 +33,11 @@ enum sbd_abbr	sbd_abbr_kind(const char *s, size_t n);
  * a boundary: "in the U.S. He said" splits, "the U.S. Senate" does not.
  */
 int		sbd_starter(const char *s, size_t n);
+
+/*
+ * Whether s[0..n) is a capitalised word that continues a name after U.S.,
+ * U.K., U.N. or E.U. ("Senate", "Navy", "Security"), compared with case.
+ */
+int		sbd_institution(const char *s, size_t n);
 
 #endif
