@@ -931,6 +931,7 @@ struct pstat {
 	size_t	end;		/* end of its last line */
 	size_t	lines;
 	size_t	width;		/* its longest line */
+	size_t	mid;		/* line ends that fall mid-sentence */
 	int	wrapped;	/* its line breaks are wraps */
 };
 
@@ -945,7 +946,7 @@ static void
 para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
 {
 	struct line prev, cur;
-	size_t e, mid = 0, maxnl = 0;
+	size_t e, maxnl = 0;
 
 	memset(ps, 0, sizeof(*ps));
 	memset(&prev, 0, sizeof(prev));
@@ -957,7 +958,7 @@ para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
 		if (ps->lines > 0) {
 			if (!prev.final && (cur.lower || (prev.len >= 40 &&
 			    prev.len <= WRAP_WIDTH && cur.len >= 40)))
-				mid++;
+				ps->mid++;
 			if (prev.len > maxnl)
 				maxnl = prev.len;
 		}
@@ -966,7 +967,7 @@ para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
 		ps->end = e;
 	}
 	ps->width = maxnl > prev.len ? maxnl : prev.len;
-	ps->wrapped = ps->lines >= 2 && mid * 2 >= ps->lines - 1 &&
+	ps->wrapped = ps->lines >= 2 && ps->mid * 2 >= ps->lines - 1 &&
 	    prev.len <= maxnl + maxnl / 2 + 16;
 }
 
@@ -1203,7 +1204,7 @@ static enum sbd_para
 auto_mode(const char *b, size_t len)
 {
 	struct pstat ps;
-	size_t p = 0, wrapped = 0, other = 0;
+	size_t p = 0, wrapped = 0, other = 0, paras = 0;
 
 	while ((p = skip_blank(b, p, len)) < len) {
 		para_scan(b, p, len, &ps);
@@ -1212,7 +1213,14 @@ auto_mode(const char *b, size_t len)
 		else if (ps.lines > 1)
 			other += ps.lines;
 		p = ps.end;
+		paras++;
 	}
+	/*
+	 * Without blank lines there is no paragraph structure to confirm
+	 * the wraps: then every line end must fall mid-sentence.
+	 */
+	if (paras == 1 && wrapped > 0 && ps.mid + 1 < ps.lines)
+		return SBD_PARA_LINE;
 	return wrapped > 0 && wrapped >= other ? SBD_PARA_BLANK :
 	    SBD_PARA_LINE;
 }
