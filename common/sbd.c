@@ -346,7 +346,13 @@ cut(struct run *r, size_t at)
 static int
 in_paren(const struct run *r, size_t i)
 {
-	return r->pdepth > 0 && i - r->popen <= PAREN_REACH;
+	size_t n;
+
+	if (r->pdepth == 0 || i - r->popen > PAREN_REACH)
+		return 0;
+	/* A parenthesis that never closes ("(like this. So") holds nothing. */
+	n = r->end - i < PAREN_REACH ? r->end - i : PAREN_REACH;
+	return memchr(r->b + i, ')', n) != NULL;
 }
 
 /*
