@@ -106,7 +106,9 @@ main(int argc, char *argv[])
 			bench = 1;
 			break;
 		case 'n':
-			rounds = atoi(optarg) > 0 ? atoi(optarg) : 1;
+			rounds = (int)strtol(optarg, NULL, 10);
+			if (rounds < 1 || rounds > 1000)
+				errx(2, "rounds must be 1 to 1000");
 			break;
 		case 'p':
 			o.para = optarg[0] == 'l' ? SBD_PARA_LINE :
