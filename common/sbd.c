@@ -943,10 +943,11 @@ struct pstat {
 
 /*
  * Measure the paragraph that starts at b[p].  Its lines are wrapped when
- * there are several, most line ends fall mid-sentence (no final
- * punctuation, and the next line starts in lower case or both lines are
- * long, the first no longer than a wrapped line can be) and the last line is not much longer than the others (a
- * headline over a one-line paragraph is not a wrap).
+ * there are several, at least half the line ends fall mid-sentence (no
+ * final punctuation, and the next line starts in lower case or both
+ * lines are long, the first no longer than a wrapped line can be) and
+ * the last line is not much longer than the others (a headline over a
+ * one-line paragraph is not a wrap).
  */
 static void
 para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
