@@ -912,6 +912,29 @@ line_end(const char *b, size_t p, size_t e)
 	return nl == NULL ? e : (size_t)(nl - b);
 }
 
+/*
+ * Does b[a..z) end with a title or another abbreviation that never ends a
+ * sentence ("member, Mr." wrapped before the name)?  Then its period is
+ * not final punctuation for telling wraps from line ends.
+ */
+static int
+title_at_end(const char *b, size_t a, size_t z)
+{
+	size_t t;
+
+	if (z - a < 2 || b[z - 1] != '.')
+		return 0;
+	for (t = z - 1; t > a && !ascii_space((unsigned char)b[t - 1]); t--)
+		continue;
+	switch (sbd_abbr_kind(b + t, z - 1 - t)) {
+	case SBD_ABBR_TITLE:
+	case SBD_ABBR_NEVER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 line_info(const char *b, size_t s, size_t e, struct line *l)
 {
@@ -929,7 +952,7 @@ line_info(const char *b, size_t s, size_t e, struct line *l)
 	utf8_decode(b + a, z - a, &cp);
 	l->lower = utf8_islower(cp);
 	utf8_decode_back(b + a, z - a, &cp);
-	l->final = final_punct(cp);
+	l->final = final_punct(cp) && !title_at_end(b, a, z);
 }
 
 /* A paragraph: a run of lines that are not blank. */
@@ -938,6 +961,7 @@ struct pstat {
 	size_t	lines;
 	size_t	width;		/* its longest line */
 	size_t	mid;		/* line ends that fall mid-sentence */
+	size_t	lowmid;		/* of those, before a lower-case line */
 	int	wrapped;	/* its line breaks are wraps */
 };
 
@@ -966,6 +990,8 @@ para_scan(const char *b, size_t p, size_t len, struct pstat *ps)
 			if (!prev.final && (cur.lower || (prev.len >= 40 &&
 			    prev.len <= WRAP_WIDTH && cur.len >= 40)))
 				ps->mid++;
+			if (!prev.final && cur.lower)
+				ps->lowmid++;
 			if (prev.len > maxnl)
 				maxnl = prev.len;
 		}
@@ -1224,9 +1250,12 @@ auto_mode(const char *b, size_t len)
 	}
 	/*
 	 * Without blank lines there is no paragraph structure to confirm
-	 * the wraps: then every line end must fall mid-sentence.
+	 * the wraps: then every line end must fall mid-sentence, and two
+	 * lines need the second to start in lower case (a headline over one
+	 * paragraph is two long lines too).
 	 */
-	if (paras == 1 && wrapped > 0 && ps.mid + 1 < ps.lines)
+	if (paras == 1 && wrapped > 0 && (ps.mid + 1 < ps.lines ||
+	    (ps.lines < 3 && ps.lowmid == 0)))
 		return SBD_PARA_LINE;
 	return wrapped > 0 && wrapped >= other ? SBD_PARA_BLANK :
 	    SBD_PARA_LINE;

@@ -36,7 +36,9 @@
  *  - SBD_PARA_AUTO: blank mode when the lines of the article's wrapped
  *    paragraphs are at least as many as those of its other multi-line
  *    paragraphs, and, for an article without blank lines, every line end
- *    falls mid-sentence; line mode otherwise.
+ *    falls mid-sentence and, for two lines, the second starts in lower
+ *    case; line mode otherwise.  A line ending in a title or another abbreviation that
+ *    never ends a sentence ("Mr.", "e.g.") has no final punctuation here.
  * So in either mode a line with no final punctuation followed by a newline
  * (headline, byline, dateline, caption, list item) is a sentence of its
  * own, except inside a wrapped paragraph.

@@ -121,6 +121,20 @@ static const struct scase cases[] = {
 	{ B, "This is a line that wraps\nin the middle. Next one.\n\nNew para.",
 	    "This is a line that wraps\nin the middle. | Next one. | "
 	    "New para." },
+	/* Two long lines, the second capitalised: a headline, not a wrap. */
+	{ A, "Harbor Pilots Return to Work After a Long Strike\n"
+	    "Ships began to move again through the channel on Monday.",
+	    "Harbor Pilots Return to Work After a Long Strike | "
+	    "Ships began to move again through the channel on Monday." },
+	/* A title at a wrap does not make the line look finished. */
+	{ A, "The loudest objection came from the longest-serving member, Mr.\n"
+	    "Vale, who said the plan would close two rural clinics.\n\n"
+	    "The board will vote again in March after a second round of\n"
+	    "hearings in each district.",
+	    "The loudest objection came from the longest-serving member, Mr.\n"
+	    "Vale, who said the plan would close two rural clinics. | "
+	    "The board will vote again in March after a second round of\n"
+	    "hearings in each district." },
 	{ A, "This is a sentence\ncut off in the middle because of a pdf.",
 	    "This is a sentence\ncut off in the middle because of a pdf." },
 	{ B, "Headline Here\n\nThe text of the story runs on for a while and\n"
