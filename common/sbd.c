@@ -472,15 +472,66 @@ token_kind(const char *s, size_t n)
 	return initialism(s, n) ? T_INITIALISM : T_WORD;
 }
 
-/* After an ordinary word and a mark: does the next word open a sentence? */
+/* Does s[0..n) start a web address ("http://", "https://", "www.")? */
 static int
-opens_plain(const struct next *w)
+url_start(const char *s, size_t n)
 {
-	if (utf8_islower(w->cp) || w->cp == 0x2013 || w->cp == 0x2014)
+	return (n > 7 && memcmp(s, "http://", 7) == 0) ||
+	    (n > 8 && memcmp(s, "https://", 8) == 0) ||
+	    (n > 4 && memcmp(s, "www.", 4) == 0);
+}
+
+/*
+ * A run of dashes ("--", "-", "–", "—") then a space or a capital: an
+ * attribution or a new item after a finished sentence ("sense. -- Tom",
+ * "again. - The board"), not a minus sign or a dash inside a sentence.
+ */
+static int
+dash_opens(const struct run *r, size_t p)
+{
+	size_t n = 0;
+	int32_t cp;
+
+	for (;;) {
+		if (p < r->end && r->b[p] == '-')
+			p++;
+		else if (p + 3 <= r->end &&
+		    (unsigned char)r->b[p] == 0xe2 &&
+		    (unsigned char)r->b[p + 1] == 0x80 &&
+		    ((unsigned char)r->b[p + 2] == 0x93 ||
+		    (unsigned char)r->b[p + 2] == 0x94))
+			p += 3;
+		else
+			break;
+		n++;
+	}
+	if (n == 0 || p >= r->end)
 		return 0;
+	utf8_decode(r->b + p, r->end - p, &cp);
+	return utf8_isspace(cp) || utf8_isupper(cp);
+}
+
+/*
+ * After an ordinary word and a mark: does the next word open a sentence?
+ * A capital, a digit, a bracket ("(Reporting by ...)", "(c) Are"), an
+ * ellipsis ("... Specifically") or a dash before a name do.
+ */
+static int
+opens_plain(const struct run *r, const struct next *w)
+{
+	if (w->open == 2)
+		return 1;
+	if (w->cp == '-' || w->cp == 0x2013 || w->cp == 0x2014)
+		return !w->open && dash_opens(r, w->at);
+	if (w->cp == '.' || w->cp == 0x2026)
+		return !w->open && (w->cp == 0x2026 ||
+		    (w->at + 2 < r->end && r->b[w->at + 1] == '.' &&
+		    r->b[w->at + 2] == '.'));
+	if (utf8_islower(w->cp))
+		return !w->open && url_start(r->b + w->at, r->end - w->at);
 	/* "? ? ?" and ". ." are one cluster spread out. */
 	return w->cp < 0 || w->cp >= 0x80 ||
-	    strchr(",;:)]}%&-.!?", (int)w->cp) == NULL;
+	    strchr(",;:)]}%&!?", (int)w->cp) == NULL;
 }
 
 /* After an abbreviation that may end a sentence: is this a sentence start? */
@@ -631,7 +682,7 @@ stop_ends(const struct run *r, size_t t, size_t i, size_t q,
 			return opens_strong(r, w);
 		return opens_place(r, w);
 	case T_NUMABBR:
-		return !utf8_isdigit(w->cp) && opens_plain(w);
+		return !utf8_isdigit(w->cp) && opens_plain(r, w);
 	case T_POST:
 		if (street_before(r, t) && utf8_isupper(w->cp))
 			return 1;
@@ -651,9 +702,9 @@ stop_ends(const struct run *r, size_t t, size_t i, size_t q,
 		/* "1. The first item": a list marker opens the sentence. */
 		if (t == body_start(r))
 			return 0;
-		return opens_plain(w);
+		return opens_plain(r, w);
 	default:
-		if (opens_plain(w))
+		if (opens_plain(r, w))
 			return 1;
 		/*
 		 * Web text starts sentences in lower case ("now. she
@@ -814,7 +865,7 @@ on_mark(struct run *r, size_t i, size_t len)
 	if (i - t == 5 && memcmp(r->b + t, "Yahoo", 5) == 0 &&
 	    !opens_strong(r, &w))
 		return q;
-	if (opens_plain(&w) || mark_lower(r, t, i, q, &w))
+	if (opens_plain(r, &w) || mark_lower(r, t, i, q, &w))
 		cut(r, q);
 	return q;
 }
@@ -1127,11 +1178,39 @@ url_before(const struct run *r, size_t p)
  * "http://" that follows another web address: a list of links, one
  * unit each.
  */
+/*
+ * A face standing alone with no mark before it ("lol :( I'm not"): web
+ * writers end a sentence with it.  Returns the end of the face at b[i],
+ * a ':', or 0 when there is none.
+ */
+static size_t
+face_at(const struct run *r, size_t i)
+{
+	size_t p = i + 1;
+
+	if (i == r->cur || !ascii_space(r->b[i - 1]))
+		return 0;
+	if (p < r->end && r->b[p] == '-')
+		p++;
+	if (p >= r->end || strchr(")(DPp", r->b[p]) == NULL)
+		return 0;
+	p++;
+	while (p < r->end && (r->b[p] == ')' || r->b[p] == '('))
+		p++;
+	return p < r->end && ascii_space(r->b[p]) ? p : 0;
+}
+
 static size_t
 on_colon(struct run *r, size_t i)
 {
+	struct next w;
 	size_t t;
 
+	if ((t = face_at(r, i)) > 0) {
+		if (next_word(r, t, &w) && utf8_isupper(w.cp) && !w.open)
+			cut(r, t);
+		return t;
+	}
 	if (i + 2 < r->end && r->b[i + 1] == '/' && r->b[i + 2] == '/') {
 		t = i >= 5 && memcmp(r->b + i - 5, "https", 5) == 0 ? i - 5 :
 		    i >= 4 && memcmp(r->b + i - 4, "http", 4) == 0 ? i - 4 : i;

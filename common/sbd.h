@@ -47,8 +47,10 @@
  * mark (. ! ? … ‼ ⁇ ⁈ ⁉, runs of them such as "?!" or "...", and the
  * closing quotes and brackets right after it) that is followed by white
  * space and then by a word that can open a sentence:
- *  - after ! and ?: anything but a lower-case letter or , ; : ) ] } % & -
- *    . ! ? – —; a lower-case word too when no quote closes the mark and
+ *  - after ! and ?: anything but a lower-case letter or , ; : ) ] } % &
+ *    ! ?; a bracket ("(Reporting by ...)"), an ellipsis, a web address,
+ *    and dashes followed by a space or a capital ("-- Tom") do open one;
+ *    a lower-case word too when no quote closes the mark and
  *    the word before is not capitalised ("really? or not", but "Why?"
  *    he asked" and "Yahoo! in" run on; "Yahoo!" before a capital ends only
  *    before a typical sentence opener);
@@ -78,7 +80,9 @@
  * initialisms are never cut inside; "x.com. Next" is cut after the last
  * period.  Inside parentheses that the sentence opened and that close
  * later on the line, nothing ends.  A face after a mark (":)", "^_^")
- * stays with the sentence before it.  Besides marks, a sentence also ends
+ * stays with the sentence before it; a face standing alone after a word
+ * (":(", ":-)", ":D") ends a sentence before a capital.  Besides marks,
+ * a sentence also ends
  * before the next item of a list the line opened ("1. The first item
  * 2. The second item", "a) ... b) ...", "• ... • ..."), before a list
  * item after a colon ("as follows: 1. Check"), before a web address

@@ -121,6 +121,27 @@ static const struct scase cases[] = {
 	{ B, "This is a line that wraps\nin the middle. Next one.\n\nNew para.",
 	    "This is a line that wraps\nin the middle. | Next one. | "
 	    "New para." },
+	/* After a finished sentence: a bracket, a dash, an ellipsis, a URL. */
+	{ A, "The vote was close. (Reporting by Ana Lima.)",
+	    "The vote was close. | (Reporting by Ana Lima.)" },
+	{ A, "Are you happy with the draft? (b) Is it final?",
+	    "Are you happy with the draft? | (b) Is it final?" },
+	{ A, "That is all for now. --Liz", "That is all for now. | --Liz" },
+	{ A, "It rained all week. - The Harbor Times",
+	    "It rained all week. | - The Harbor Times" },
+	{ A, "The fare is -5 degrees. -5 is cold.",
+	    "The fare is -5 degrees. -5 is cold." },
+	{ A, "The town grew until 1990. ...a drop in births followed.",
+	    "The town grew until 1990. | ...a drop in births followed." },
+	{ A, "Read the full report. http://example.org/r.pdf has it.",
+	    "Read the full report. | http://example.org/r.pdf has it." },
+	{ A, "Read the full report. it is long.",
+	    "Read the full report. | it is long." },
+	/* A face with no mark before it ends a sentence before a capital. */
+	{ A, "I missed the answers lol :( I will look later.",
+	    "I missed the answers lol :( | I will look later." },
+	{ A, "I got it :) and then left.", "I got it :) and then left." },
+	{ A, "Note:Done. See 10:30 now.", "Note:Done. | See 10:30 now." },
 	/* Two long lines, the second capitalised: a headline, not a wrap. */
 	{ A, "Harbor Pilots Return to Work After a Long Strike\n"
 	    "Ships began to move again through the channel on Monday.",
