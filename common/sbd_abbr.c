@@ -250,9 +250,14 @@ struct key {
 static int
 cmp_slice(const struct key *k, const char *w)
 {
-	size_t wn = strlen(w);
+	size_t wn;
 	int c;
 
+	/* Most probes differ at the first byte: no strlen for those. */
+	if (k->n == 0 || k->s[0] != w[0])
+		return (k->n == 0 ? 0 : (unsigned char)k->s[0]) -
+		    (unsigned char)w[0];
+	wn = strlen(w);
 	c = memcmp(k->s, w, k->n < wn ? k->n : wn);
 	if (c != 0)
 		return c;

@@ -319,17 +319,20 @@ tsv_field_raw(struct tsv_writer *w, const char *s, size_t len)
 void
 tsv_field_uint(struct tsv_writer *w, unsigned long long v)
 {
-	char tmp[24], *o;
-	size_t n = 0;
+	unsigned long long t;
+	size_t n = 1;
+	char *o;
 
+	/* Count the digits, then write them from the right in place. */
+	for (t = v; t >= 10; t /= 10)
+		n++;
+	o = tsv_room(w, n);
+	w->len += n;
+	o += n;
 	do {
-		tmp[n++] = (char)('0' + v % 10);
+		*--o = (char)('0' + v % 10);
 		v /= 10;
 	} while (v != 0);
-	o = tsv_room(w, n);
-	while (n > 0)
-		*o++ = tmp[--n];
-	w->len = (size_t)(o - w->buf);
 }
 
 void
