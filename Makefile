@@ -79,8 +79,11 @@ bats: $(BINS)
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
 
-# Every program under valgrind over the bats suite.
-valgrind: $(BINS)
+# The unit tests and every program (over the bats suite) under valgrind.
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	   --error-exitcode=99
+valgrind: $(BINS) $(UNITS)
+	@set -e; for t in $(UNITS); do $(VALGRIND) $$t; done
 	CROSSREAD_BIN=$(CURDIR)/$(B) CROSSREAD_VALGRIND=1 tests/run-bats.sh tests
 
 deps:
