@@ -14,7 +14,7 @@ TOOLS	= split-sentences
 # Debian packages: build, tests, benches and evaluation.
 DEPS	= build-essential pkg-config libbsd-dev zlib1g-dev libutf8proc-dev \
 	  bats bats-assert bats-support mandoc valgrind python3 time \
-	  hyperfine locales
+	  hyperfine locales bsdextrautils gzip
 
 CC	?= cc
 PKGS	= libbsd-overlay zlib libutf8proc
