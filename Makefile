@@ -119,9 +119,11 @@ bench: all
 	bash bench/bench-split.sh $(B)/split-sentences
 
 eval: all
-	python3 bench/eval-sbd.py --split $(B)/split-sentences \
+	@echo "split-sentences: boundary P/R/F1 over cut points, UD English EWT"
+	@python3 bench/eval-sbd.py --split $(B)/split-sentences \
 	    $(SHARED)/data/sbd
-	bash bench/hard-cases.sh $(B)/split-sentences
+	@echo "split-sentences: the project's hard news cases"
+	@bash bench/hard-cases.sh $(B)/split-sentences | tail -n 1
 
 clean:
 	rm -rf build
