@@ -123,7 +123,7 @@ eval: all
 	@python3 bench/eval-sbd.py --split $(B)/split-sentences \
 	    $(SHARED)/data/sbd
 	@echo "split-sentences: the project's hard news cases"
-	@bash bench/hard-cases.sh $(B)/split-sentences | tail -n 1
+	@bash bench/hard-cases.sh $(B)/split-sentences
 
 clean:
 	rm -rf build
