@@ -84,7 +84,8 @@ VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
 	   --error-exitcode=99
 valgrind: $(BINS) $(UNITS)
 	@set -e; for t in $(UNITS); do $(VALGRIND) $$t; done
-	CROSSREAD_BIN=$(CURDIR)/$(B) CROSSREAD_VALGRIND=1 tests/run-bats.sh tests
+	CROSSREAD_BIN=$(CURDIR)/$(B) CROSSREAD_VALGRIND='$(VALGRIND)' \
+	    tests/run-bats.sh tests
 
 deps:
 	@missing=$$(for p in $(DEPS); do \

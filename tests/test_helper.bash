@@ -1,7 +1,8 @@
 # test_helper.bash: loaded by every tests/*.bats.  Puts the built programs
-# first on PATH (CROSSREAD_BIN, else build/), under valgrind when
-# CROSSREAD_VALGRIND=1, sets LC_ALL=C so output does not depend on the
-# locale, and loads bats-support and bats-assert from Debian's packages.
+# first on PATH (CROSSREAD_BIN, else build/), run through the command in
+# CROSSREAD_VALGRIND when it is set (`make valgrind` sets it to its
+# VALGRIND), sets LC_ALL=C so output does not depend on the locale, and
+# loads bats-support and bats-assert from Debian's packages.
 
 load '/usr/lib/bats/bats-support/load'
 load '/usr/lib/bats/bats-assert/load'
@@ -10,15 +11,15 @@ CROSSREAD_ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 CROSSREAD_BIN="${CROSSREAD_BIN:-$CROSSREAD_ROOT/build}"
 export LC_ALL=C
 
-if [ "${CROSSREAD_VALGRIND:-0}" = 1 ]; then
+if [ -n "${CROSSREAD_VALGRIND:-}" ]; then
 	# One wrapper per program, so tests call the plain names.
 	wrap="$BATS_RUN_TMPDIR/valgrind-bin"
 	if [ ! -d "$wrap" ]; then
 		mkdir -p "$wrap"
 		for prog in "$CROSSREAD_BIN"/*; do
 			[ -f "$prog" ] && [ -x "$prog" ] || continue
-			printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s" "$@"\n' \
-			    "$prog" > "$wrap/${prog##*/}"
+			printf '#!/bin/sh\nexec %s "%s" "$@"\n' \
+			    "$CROSSREAD_VALGRIND" "$prog" > "$wrap/${prog##*/}"
 			chmod +x "$wrap/${prog##*/}"
 		done
 	fi
@@ -35,5 +36,5 @@ fixtures() {
 
 # Is this run under valgrind (so large inputs should be smaller)?
 under_valgrind() {
-	[ "${CROSSREAD_VALGRIND:-0}" = 1 ]
+	[ -n "${CROSSREAD_VALGRIND:-}" ]
 }
