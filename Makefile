@@ -9,17 +9,21 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/crossread
 
-TOOLS	= split-sentences
+# Every tools/NAME.c is a program.
+TOOLS	= $(sort $(basename $(notdir $(wildcard tools/*.c))))
 
 # Debian packages: build, tests, benches and evaluation.
 DEPS	= build-essential pkg-config libbsd-dev zlib1g-dev libutf8proc-dev \
 	  bats bats-assert bats-support mandoc valgrind python3 time \
-	  hyperfine locales bsdextrautils gzip
+	  hyperfine locales bsdextrautils gzip \
+	  liblinear-dev libstemmer-dev libarchive-dev libjansson-dev \
+	  libglpk-dev wordnet-dev iso-codes parallel
 
 CC	?= cc
-PKGS	= libbsd-overlay zlib libutf8proc
+PKGS	= libbsd-overlay zlib libutf8proc libarchive jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
+	      -lstemmer -llinear -lglpk -lm
 # -O3: the splitter's scan gains ~6% over -O2 (make bench).
 OPT	?= -O3
 XCFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
@@ -45,7 +49,7 @@ UNITS	= $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 MANS	= $(sort $(wildcard man/*.[1-9]))
 
 .PHONY: all check unit bats lint deps install uninstall demo bench eval \
-	clean valgrind
+	clean valgrind bench-split eval-split
 .DELETE_ON_ERROR:
 
 all: $(BINS)
@@ -116,10 +120,13 @@ demo: all
 
 SHARED	?= ../shared
 
-bench: all
+# Each stage adds its own bench-NAME and eval-NAME as prerequisites.
+bench: bench-split
+bench-split: all
 	bash bench/bench-split.sh $(B)/split-sentences
 
-eval: all
+eval: eval-split
+eval-split: all
 	@echo "split-sentences: boundary P/R/F1 over cut points, UD English EWT"
 	@python3 bench/eval-sbd.py --split $(B)/split-sentences \
 	    $(SHARED)/data/sbd
