@@ -135,3 +135,47 @@ eval-split: all
 
 clean:
 	rm -rf build
+
+# --- tag-entities (issue 3): gazetteer, model, eval, bench ---------------
+# `make gazetteer` rebuilds data/gazetteer.tsv from Debian's iso-codes and
+# tzdata and data/src/ner-lists.tsv; `make model` trains data/ner.model on
+# CONLL (CoNLL-2003 format, train.txt), deterministically; `make eval-ner`
+# scores the committed model on CONLL's dev.txt; `make bench-ner` times
+# tag-entities on one core.
+CONLL	?= $(SHARED)/data/ner/conll2003
+ISOJSON	?= /usr/share/iso-codes/json
+ZONEINFO ?= /usr/share/zoneinfo
+NER_BITS ?= 20
+NER_C	?= 0.2
+
+.PHONY: gazetteer model eval-ner bench-ner
+
+$(B)/ner-train: bench/ner-train.c $(LIB) $(wildcard common/*.h)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
+	    $(PKG_LIBS)
+
+gazetteer:
+	python3 bench/ner-gazetteer.py $(ISOJSON) $(ZONEINFO) \
+	    data/src/ner-lists.tsv data/gazetteer.tsv
+
+model: $(B)/ner-train
+	@if [ ! -f $(CONLL)/train.txt ]; then \
+	    echo "model: $(CONLL)/train.txt not found: set CONLL=dir"; \
+	    exit 1; fi
+	$(B)/ner-train -b $(NER_BITS) -c $(NER_C) -o data/ner.model \
+	    data/gazetteer.tsv $(CONLL)/train.txt
+
+eval: eval-ner
+eval-ner: all $(B)/ner-train
+	@if [ ! -f $(CONLL)/dev.txt ]; then \
+	    echo "eval-ner: skipped: $(CONLL)/dev.txt not found"; \
+	else \
+	    echo "tag-entities: CoNLL-2003 dev (testa), exact spans," \
+		"conlleval-style"; \
+	    $(B)/ner-train -e data/ner.model data/gazetteer.tsv \
+		$(CONLL)/dev.txt; \
+	fi
+
+bench: bench-ner
+bench-ner: all
+	bash bench/bench-tag.sh $(B)/split-sentences $(B)/tag-entities
