@@ -1,0 +1,266 @@
+/*
+ * nertag.c: a story's mentions (nertag.h).  Each document's sentences are
+ * tokenised once; the model tags the document, the rules each sentence,
+ * and nerkey links the model's mentions over the story.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent.h"
+#include "ner.h"
+#include "nerkey.h"
+#include "nertag.h"
+#include "numex.h"
+#include "tok.h"
+#include "xalloc.h"
+
+struct nertag {
+	const struct ner_model	*m;
+	const struct nergaz	*g;
+	struct ner_doc		 d;
+	struct tok_list		 tl;
+	struct tok		*tok;	/* the document's tokens */
+	size_t			 ntok, tokcap;
+	size_t			*first;	/* first token of each sentence */
+	size_t			 firstcap;
+	struct numex_list	 nx;
+	struct nerkey_item	*items;
+	size_t			 itemcap;
+};
+
+/* The state of one document while its spans are collected. */
+struct docrun {
+	struct nertag		*t;
+	const struct nertag_sent *s;
+	size_t			 s0, ns;	/* its sentences in the story */
+	struct nertag_out	*out;
+	size_t			 nmodel;	/* mentions from the model */
+};
+
+struct nertag *
+nertag_new(const struct ner_model *m, const struct nergaz *g)
+{
+	struct nertag *t = xcalloc(1, sizeof(*t));
+
+	t->m = m;
+	t->g = g;
+	return t;
+}
+
+void
+nertag_free(struct nertag *t)
+{
+	if (t == NULL)
+		return;
+	ner_doc_free(&t->d);
+	tok_list_free(&t->tl);
+	numex_list_free(&t->nx);
+	free(t->tok);
+	free(t->first);
+	free(t->items);
+	free(t);
+}
+
+void
+nertag_out_free(struct nertag_out *out)
+{
+	size_t i;
+
+	for (i = 0; i < out->n; i++)
+		free(out->v[i].key);
+	free(out->v);
+	memset(out, 0, sizeof(*out));
+}
+
+static struct nertag_mention *
+add(struct nertag_out *out, size_t sent, uint32_t start, uint32_t end,
+    int type, const char *key)
+{
+	struct nertag_mention *m;
+
+	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+	m = &out->v[out->n++];
+	m->sent = sent;
+	m->start = start;
+	m->end = end;
+	m->type = type;
+	m->key = key != NULL ? xstrdup(key) : NULL;
+	return m;
+}
+
+/* The OntoNotes type of CoNLL type ct over doc tokens [b, e). */
+static int
+map_type(const struct nertag *t, size_t b, size_t e, int ct)
+{
+	uint64_t w[NERGAZ_MAXW];
+	unsigned gt = 0;
+	size_t i;
+
+	if (ct == NER_PER)
+		return ENT_PERSON;
+	if (ct == NER_ORG)
+		return ENT_ORG;
+	if (t->g != NULL && e - b <= NERGAZ_MAXW) {
+		for (i = b; i < e; i++)
+			w[i - b] = t->d.t[i].hlw;
+		gt = nergaz_lookup(t->g, w, e - b, NULL);
+	}
+	if (ct == NER_LOC)
+		return gt & (NERGAZ_COUNTRY | NERGAZ_REGION | NERGAZ_CITY) ?
+		    ENT_GPE : ENT_LOC;
+	return gt & NERGAZ_NORP ? ENT_NORP : ENT_MISC;
+}
+
+/* ner_spans callback: a model mention over doc tokens [b, e). */
+static void
+on_span(void *arg, size_t b, size_t e, int type)
+{
+	struct docrun *r = arg;
+	struct nertag *t = r->t;
+	size_t lo = 0, hi = r->ns, mid;
+
+	/* The sentence holding token b (spans never cross sentences). */
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (t->first[mid] <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	add(r->out, r->s0 + lo, t->tok[b].start, t->tok[e - 1].end,
+	    map_type(t, b, e, type), NULL);
+	r->nmodel++;
+}
+
+/* The publication date of the document of sentences s[0..n). */
+static void
+pubdate(const struct nertag_sent *s, size_t n, struct numex_date *d)
+{
+	size_t i;
+
+	if (s[0].date != NULL && numex_date_parse(s[0].date, s[0].datelen,
+	    d) == 0)
+		return;
+	for (i = 0; i < n && i < 3; i++)
+		if (numex_date_parse(s[i].text, s[i].len, d) == 0)
+			return;
+	d->y = d->m = d->d = 0;
+}
+
+/*
+ * Does [start, end) of sentence k overlap a model mention?  The model's
+ * mentions [*j, nm) are in order and apart, and so are the queries: *j
+ * only moves forward.
+ */
+static int
+overlaps(const struct nertag_out *out, size_t *j, size_t nm, size_t k,
+    uint32_t start, uint32_t end)
+{
+	const struct nertag_mention *v = out->v;
+
+	while (*j < nm && (v[*j].sent < k ||
+	    (v[*j].sent == k && v[*j].end <= start)))
+		(*j)++;
+	return *j < nm && v[*j].sent == k && v[*j].start < end;
+}
+
+/* Tag the document of sentences s[s0 .. s0 + ns) of the story. */
+static void
+tag_doc(struct nertag *t, const struct nertag_sent *s, size_t s0, size_t ns,
+    struct nertag_out *out)
+{
+	struct docrun r = { t, s + s0, s0, ns, out, 0 };
+	struct numex_date ref;
+	size_t k, i, j = out->n, nm;
+	const struct numex_hit *h;
+
+	ner_doc_clear(&t->d);
+	t->ntok = 0;
+	xgrow((void **)&t->first, &t->firstcap, ns + 1, sizeof(*t->first));
+	for (k = 0; k < ns; k++) {
+		tok_split(s[s0 + k].text, s[s0 + k].len, &t->tl);
+		xgrow((void **)&t->tok, &t->tokcap, t->ntok + t->tl.n + 1,
+		    sizeof(*t->tok));
+		memcpy(t->tok + t->ntok, t->tl.v, t->tl.n * sizeof(*t->tok));
+		t->first[k] = t->ntok;
+		ner_doc_sentence(&t->d);
+		for (i = 0; i < t->tl.n; i++)
+			ner_doc_token(&t->d, s[s0 + k].text + t->tl.v[i].start,
+			    t->tl.v[i].end - t->tl.v[i].start);
+		t->ntok += t->tl.n;
+	}
+	ner_tag(t->m, t->g, &t->d);
+	ner_spans(t->d.lab, t->d.n, on_span, &r);
+	pubdate(s + s0, ns, &ref);
+	nm = out->n;
+	for (k = 0; k < ns; k++) {
+		numex_scan(s[s0 + k].text, t->tok + t->first[k],
+		    (k + 1 < ns ? t->first[k + 1] : t->ntok) - t->first[k],
+		    &ref, &t->nx);
+		for (i = 0; i < t->nx.n; i++) {
+			h = &t->nx.v[i];
+			if (!overlaps(out, &j, nm, s0 + k,
+			    t->tok[t->first[k] + h->b].start,
+			    t->tok[t->first[k] + h->e - 1].end))
+				add(out, s0 + k, t->tok[t->first[k] + h->b].start,
+				    t->tok[t->first[k] + h->e - 1].end, h->type,
+				    h->key);
+		}
+	}
+}
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const struct nertag_mention *x = a, *y = b;
+
+	if (x->sent != y->sent)
+		return x->sent < y->sent ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return (x->type > y->type) - (x->type < y->type);
+}
+
+/* Keys of the model's mentions (those without one), over the story. */
+static void
+link_keys(struct nertag *t, const struct nertag_sent *s,
+    struct nertag_out *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < out->n; i++) {
+		if (out->v[i].key != NULL)
+			continue;
+		xgrow((void **)&t->items, &t->itemcap, n + 1,
+		    sizeof(*t->items));
+		t->items[n].s = s[out->v[i].sent].text + out->v[i].start;
+		t->items[n].len = out->v[i].end - out->v[i].start;
+		t->items[n].type = out->v[i].type;
+		t->items[n++].key = NULL;
+	}
+	nerkey_link(t->g, t->items, n);
+	for (i = 0, n = 0; i < out->n; i++)
+		if (out->v[i].key == NULL) {
+			out->v[i].key = t->items[n].key;
+			t->items[n++].key = NULL;
+		}
+}
+
+void
+nertag_story(struct nertag *t, const struct nertag_sent *s, size_t n,
+    struct nertag_out *out)
+{
+	size_t i, b;
+
+	nertag_out_free(out);
+	for (b = 0; b < n; b = i) {
+		for (i = b + 1; i < n && s[i].doclen == s[b].doclen &&
+		    memcmp(s[i].doc, s[b].doc, s[b].doclen) == 0; i++)
+			;
+		tag_doc(t, s, b, i - b, out);
+	}
+	link_keys(t, s, out);
+	qsort(out->v, out->n, sizeof(*out->v), cmp_mention);
+}
