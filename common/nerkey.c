@@ -199,7 +199,8 @@ full_form(const struct nerkey_item *v, size_t n, const struct form *f,
 	if (!person && !acro)
 		return NULL;
 	for (j = 0; j < n; j++) {
-		if (v[j].type != v[i].type || strchr(v[j].key, ' ') == NULL ||
+		if ((v[j].type != v[i].type && !(acro &&
+		    v[j].type == ENT_MISC)) || strchr(v[j].key, ' ') == NULL ||
 		    f[fid[j]].count <= bestn)
 			continue;
 		if (person ? strcasecmp(last_word(v[j].key), v[i].key) == 0 :

@@ -13,7 +13,8 @@
  *    with that word ("Trump" -> "Donald Trump"; the most frequent such
  *    name when there are several);
  *  - an all-capitals organisation of 2 to 6 letters is the organisation
- *    of the story whose capitalised words give those initials ("WTO" ->
+ *    (or MISC name) of the story whose capitalised words give those
+ *    initials ("WTO" ->
  *    "World Trade Organization").
  */
 #ifndef NERKEY_H

@@ -1,0 +1,195 @@
+#!/usr/bin/env bats
+# tag-entities: options, both output modes against hand-checked fixtures,
+# key linking within and never across stories, date resolution, the
+# entities encoding, and the bad inputs the man page promises to report.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+setup() {
+	fixtures tag-entities
+	S="$FIXTURES/story.tsv"
+}
+
+# mention TYPE TEXT: the key of the first mention of TEXT typed TYPE in
+# the --mentions output of $S (sentence text given on stdin when -).
+key_of() {
+	awk -F '\t' -v t="$1" -v x="$2" -v doc="${3:-}" \
+	    '$5 == t && $7 == x && (doc == "" || $1 == doc) { print $6; exit }'
+}
+
+@test "--help prints the usage on stdout and exits 0" {
+	run -0 --separate-stderr tag-entities --help
+	assert_line --index 0 --partial "usage: tag-entities [-hmV]"
+	assert_output --partial "--mentions"
+	assert_output --partial "--model"
+	assert_output --partial "--gazetteer"
+	[ -z "$stderr" ]
+}
+
+@test "--version prints name and version" {
+	run -0 tag-entities --version
+	assert_output --regexp '^tag-entities [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "a bad option is a usage error on stderr, exit 2" {
+	run -2 --separate-stderr tag-entities --bogus
+	[ -z "$output" ]
+	[[ "$stderr" == *"usage: tag-entities"* ]]
+}
+
+@test "the entities column is added as checked by hand" {
+	run -0 tag-entities "$S"
+	diff -u "$FIXTURES/story.expected.tsv" <(printf '%s\n' "$output")
+	# Every input column passes through, in order, entities last.
+	[ "$(head -n 1 <<<"$output")" = "$(head -n 1 "$S")	entities" ]
+}
+
+@test "--mentions writes one row per mention as checked by hand" {
+	run -0 tag-entities --mentions "$S"
+	diff -u "$FIXTURES/story.mentions.tsv" <(printf '%s\n' "$output")
+	assert_line --index 0 "doc	sent	start	end	type	key	text	date	story"
+}
+
+@test "mention spans are byte offsets into text" {
+	tag-entities -m "$S" > "$BATS_TEST_TMPDIR/m.tsv"
+	# text of each mention is substr(sentence text, start + 1, end - start)
+	awk -F '\t' 'NR == FNR { if (FNR > 1) t[$1 "/" $2] = $3; next }
+	    FNR > 1 { s = substr(t[$1 "/" $2], $3 + 1, $4 - $3)
+		if (s != $7) { print "bad: " $0; bad = 1 } }
+	    END { exit bad }' "$S" "$BATS_TEST_TMPDIR/m.tsv"
+}
+
+@test "a surname, a title and Mr. link to the full name within a story" {
+	tag-entities -m "$S" > "$BATS_TEST_TMPDIR/m.tsv"
+	[ "$(key_of PERSON 'Donald Trump' < "$BATS_TEST_TMPDIR/m.tsv")" = \
+	    "Donald Trump" ]
+	[ "$(key_of PERSON Trump a < "$BATS_TEST_TMPDIR/m.tsv")" = \
+	    "Donald Trump" ]
+	[ "$(key_of PERSON Trump b < "$BATS_TEST_TMPDIR/m.tsv")" = \
+	    "Donald Trump" ]
+}
+
+@test "keys never link across stories" {
+	tag-entities -m "$S" > "$BATS_TEST_TMPDIR/m.tsv"
+	[ "$(key_of PERSON Trump c < "$BATS_TEST_TMPDIR/m.tsv")" = "Trump" ]
+}
+
+@test "country aliases, ministries and acronyms share a key" {
+	tag-entities -m "$S" > "$BATS_TEST_TMPDIR/m.tsv"
+	[ "$(key_of GPE U.S. < "$BATS_TEST_TMPDIR/m.tsv")" = "United States" ]
+	[ "$(key_of GPE 'United States' < "$BATS_TEST_TMPDIR/m.tsv")" = \
+	    "United States" ]
+	[ "$(key_of ORG 'Commerce Ministry' < "$BATS_TEST_TMPDIR/m.tsv")" = \
+	    "Ministry of Commerce" ]
+	[ "$(key_of ORG WTO < "$BATS_TEST_TMPDIR/m.tsv")" = \
+	    "World Trade Organization" ]
+}
+
+@test "dates resolve against the date column, else stay unresolved" {
+	run -0 tag-entities -m "$S"
+	assert_output --partial "DATE	2025-06-27	Friday"
+	cut -f 1-3 "$S" | tag-entities -m > "$BATS_TEST_TMPDIR/m.tsv"
+	[ "$(key_of DATE Friday < "$BATS_TEST_TMPDIR/m.tsv")" = "XXXX-WXX-5" ]
+}
+
+@test "a dateline gives the publication date when there is no date column" {
+	printf 'doc\ttext\nd\tLONDON, June 30, 2025 (Wire) - Talks ended on Friday.\n' |
+	    tag-entities -m > "$BATS_TEST_TMPDIR/m.tsv"
+	[ "$(key_of DATE Friday < "$BATS_TEST_TMPDIR/m.tsv")" = "2025-06-27" ]
+}
+
+@test "the entities field splits with awk and keys round-trip escapes" {
+	printf 'text\nShares rose 25%% on Friday.\n' | tag-entities |
+	    tail -n 1 > "$BATS_TEST_TMPDIR/e"
+	run awk -F '\t' '{ n = split($2, m, "|"); for (i = 1; i <= n; i++) {
+	    split(m[i], f, ":"); k = f[4]; gsub(/%3A/, ":", k);
+	    gsub(/%7C/, "|", k); gsub(/%25/, "%", k); print f[3], k } }' \
+	    "$BATS_TEST_TMPDIR/e"
+	assert_line "PERCENT 25%"
+	assert_line "DATE XXXX-WXX-5"
+}
+
+@test "stdin, - and a .gz file give the same output" {
+	tag-entities "$S" > "$BATS_TEST_TMPDIR/a"
+	tag-entities < "$S" > "$BATS_TEST_TMPDIR/b"
+	tag-entities - < "$S" > "$BATS_TEST_TMPDIR/c"
+	gzip -c "$S" > "$BATS_TEST_TMPDIR/s.tsv.gz"
+	tag-entities "$BATS_TEST_TMPDIR/s.tsv.gz" > "$BATS_TEST_TMPDIR/d"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/c"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/d"
+}
+
+@test "a missing text column is a usage error naming it" {
+	run -2 --separate-stderr tag-entities <(printf 'doc\tsent\nd\t1\n')
+	[[ "$stderr" == *"no text column"* ]]
+	[ -z "$output" ]
+}
+
+@test "an input that already has entities is a usage error" {
+	run -2 --separate-stderr tag-entities <(tag-entities "$S")
+	[[ "$stderr" == *"already has an entities column"* ]]
+}
+
+@test "invalid UTF-8 is reported with file and line, the row still written" {
+	printf 'doc\ttext\nd\tParis \377 is calm.\nd\tRome is calm.\n' \
+	    > "$BATS_TEST_TMPDIR/bad.tsv"
+	run -1 --separate-stderr tag-entities "$BATS_TEST_TMPDIR/bad.tsv"
+	[[ "$stderr" == *"bad.tsv:2: invalid UTF-8 at byte 6 of text"* ]]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 3 ]
+}
+
+@test "a wrong field count is a data error with file and line" {
+	printf 'doc\ttext\nd\tOne.\nd\tTwo.\textra\n' > "$BATS_TEST_TMPDIR/f.tsv"
+	run -1 --separate-stderr tag-entities "$BATS_TEST_TMPDIR/f.tsv"
+	[[ "$stderr" == *"f.tsv:3: 3 fields, header has 2"* ]]
+}
+
+@test "an empty input writes nothing; a header alone, the header" {
+	run -0 tag-entities < /dev/null
+	[ -z "$output" ]
+	run -0 tag-entities <(printf 'doc\ttext\n')
+	assert_output "doc	text	entities"
+}
+
+@test "a 1 MB sentence is tagged" {
+	n=32000
+	under_valgrind && n=2000
+	awk -v n="$n" 'BEGIN { printf "doc\ttext\nd\t"
+	    for (i = 0; i < n; i++) printf "Anna Berg met 12 people in Oslo. "
+	    printf "\n" }' > "$BATS_TEST_TMPDIR/big.tsv"
+	run -0 tag-entities -m "$BATS_TEST_TMPDIR/big.tsv"
+	[ "$(printf '%s\n' "$output" | grep -c '	CARDINAL	12	12$')" -eq "$n" ]
+}
+
+@test "a missing file is reported and the others still tagged" {
+	run -1 --separate-stderr tag-entities "$BATS_TEST_TMPDIR/nope.tsv" "$S"
+	[[ "$stderr" == *"nope.tsv: No such file or directory"* ]]
+	diff -u "$FIXTURES/story.expected.tsv" <(printf '%s\n' "$output")
+}
+
+@test "a missing model is an error naming it" {
+	run -1 --separate-stderr tag-entities -M "$BATS_TEST_TMPDIR/no.model" "$S"
+	[[ "$stderr" == *"no.model"* ]]
+	printf 'not a model\n' > "$BATS_TEST_TMPDIR/bad.model"
+	run -1 --separate-stderr tag-entities -M "$BATS_TEST_TMPDIR/bad.model" "$S"
+	[[ "$stderr" == *"not a crossread-ner model"* ]]
+	CROSSREAD_DATA="$BATS_TEST_TMPDIR" run -1 --separate-stderr \
+	    tag-entities "$S"
+	[[ "$stderr" == *"ner.model not found"* ]]
+}
+
+@test "a full disk is an error, exit 1" {
+	run -1 --separate-stderr bash -c 'tag-entities "$1" > /dev/full' _ "$S"
+	[[ "$stderr" == *"write error"* ]]
+}
+
+@test "split-sentences output goes straight in" {
+	split-sentences "$CROSSREAD_ROOT/examples/01-coastline-news.txt" |
+	    tag-entities > "$BATS_TEST_TMPDIR/o.tsv"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/o.tsv")" -eq \
+	    "$(split-sentences "$CROSSREAD_ROOT/examples/01-coastline-news.txt" |
+	    wc -l)" ]
+	grep -q 'PERCENT:14%25' "$BATS_TEST_TMPDIR/o.tsv"
+}
