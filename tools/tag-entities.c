@@ -56,6 +56,7 @@ struct run {
 	char		*field;
 	size_t		 fieldcap;
 	int		 headed;	/* the output header is written */
+	int		 usage;		/* a usage error: stop, exit 2 */
 	int		 rval;
 };
 
@@ -65,12 +66,18 @@ static const char *const mention_cols[] = {
 };
 
 static void
+usage_line(FILE *fp)
+{
+	fprintf(fp, "usage: %s [-hmV] [-g gazetteer] [-M model] [file ...]\n",
+	    getprogname());
+}
+
+static void
 usage(int code)
 {
 	FILE *fp = code == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: %s [-hmV] [-g gazetteer] [-M model] [file ...]\n",
-	    getprogname());
+	usage_line(fp);
 	if (code != 0)
 		exit(code);
 	fputs("Add the named entities, dates and amounts of each sentence\n"
@@ -286,9 +293,9 @@ warn_story(void *arg, const char *msg)
 
 /*
  * Find the columns of r; a missing text column, or an entities column
- * already there, is a usage error.
+ * already there, is a usage error (-1, said on stderr).
  */
-static void
+static int
 find_cols(struct run *run, const struct tsv_reader *r, struct cols *c)
 {
 	c->text = tsv_col(r, "text");
@@ -297,15 +304,21 @@ find_cols(struct run *run, const struct tsv_reader *r, struct cols *c)
 	c->date = tsv_col(r, "date");
 	if (c->text < 0) {
 		warnx("%s: no text column", r->name);
-		usage(2);
+		usage_line(stderr);
+		return -1;
 	}
 	if (!run->o->mentions && tsv_col(r, "entities") >= 0) {
 		warnx("%s: already has an entities column", r->name);
-		usage(2);
+		usage_line(stderr);
+		return -1;
 	}
+	return 0;
 }
 
-/* Tag one input; returns -1 when reading it failed. */
+/*
+ * Tag one input; returns -1 when reading it failed, -2 on a usage error
+ * (then run->usage is set and nothing more is read).
+ */
 static int
 tag_input(struct run *run, struct tsv_reader *r)
 {
@@ -314,7 +327,10 @@ tag_input(struct run *run, struct tsv_reader *r)
 	size_t i, m;
 	int got;
 
-	find_cols(run, r, &c);
+	if (find_cols(run, r, &c) == -1) {
+		run->usage = 1;
+		return -2;
+	}
 	if (!run->headed) {
 		put_header(run, r);
 		run->headed = 1;
@@ -382,7 +398,7 @@ main(int argc, char *argv[])
 	load(&run);
 	out_init();
 	tsv_writer_init(&run.w, stdout);
-	for (i = 0; i < argc && run.w.err == 0; i++)
+	for (i = 0; i < argc && run.w.err == 0 && !run.usage; i++)
 		tag_file(&run, argv[i]);
 	bad = tsv_writer_flush(&run.w) == -1;
 	bad = out_close() == -1 || bad;
@@ -401,5 +417,5 @@ main(int argc, char *argv[])
 		errno = saved;
 		err(1, "write error");
 	}
-	return run.rval;
+	return run.usage ? 2 : run.rval;
 }
