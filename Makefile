@@ -184,6 +184,11 @@ eval-ner: all $(B)/ner-train
 		$(CONLL)/dev.txt; \
 	fi
 
+$(B)/ner-tokcount: bench/ner-tokcount.c $(LIB) $(wildcard common/*.h)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
+	    $(PKG_LIBS)
+
 bench: bench-ner
-bench-ner: all
-	bash bench/bench-tag.sh $(B)/split-sentences $(B)/tag-entities
+bench-ner: all $(B)/ner-tokcount
+	sh bench/bench-tag.sh $(B)/split-sentences $(B)/tag-entities \
+	    $(B)/ner-tokcount
