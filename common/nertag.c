@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ent.h"
 #include "ner.h"
@@ -34,7 +35,6 @@ struct docrun {
 	const struct nertag_sent *s;
 	size_t			 s0, ns;	/* its sentences in the story */
 	struct nertag_out	*out;
-	size_t			 nmodel;	/* mentions from the model */
 };
 
 struct nertag *
@@ -111,14 +111,54 @@ map_type(const struct nertag *t, size_t b, size_t e, int ct)
 	return gt & NERGAZ_NORP ? ENT_NORP : ENT_MISC;
 }
 
-/* ner_spans callback: a model mention over doc tokens [b, e). */
+/* The first token after the last title in [b, e - 1), or b. */
+static size_t
+after_title(const struct nertag *t, size_t b, size_t e)
+{
+	size_t k, after = b;
+
+	for (k = b; k + 1 < e; k++)
+		if ((t->d.t[k].gazb | t->d.t[k].gazi) & NERGAZ_TITLE)
+			after = k + 1;
+	return after;
+}
+
+/* Are tokens [b, e) capitalised words, none of them an ORGWORD? */
+static int
+name_words(const struct nertag *t, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (!t->d.t[b].cap || ((t->d.t[b].gazb | t->d.t[b].gazi) &
+		    NERGAZ_ORGWORD))
+			return 0;
+	return 1;
+}
+
+/*
+ * ner_spans callback: a model mention over doc tokens [b, e).  A person's
+ * span starts after its titles (OntoNotes leaves them out); two or more
+ * capitalised words after a title inside another span are a person
+ * ("Treasury Secretary Scott Bessent").
+ */
 static void
 on_span(void *arg, size_t b, size_t e, int type)
 {
 	struct docrun *r = arg;
 	struct nertag *t = r->t;
-	size_t lo = 0, hi = r->ns, mid;
+	size_t lo = 0, hi = r->ns, mid, k;
 
+	if ((k = after_title(t, b, e)) > b && (type == NER_PER ||
+	    (e - k >= 2 && name_words(t, k, e)))) {
+		b = k;
+		type = NER_PER;
+	} else if (b >= 2 && e - b >= 3 && t->d.t[b - 1].len == 2 &&
+	    memcmp(t->d.t[b - 1].s, "of", 2) == 0 &&
+	    ((t->d.t[b - 2].gazb | t->d.t[b - 2].gazi) & NERGAZ_TITLE) &&
+	    name_words(t, b + 1, e)) {
+		/* "Secretary of [Commerce Howard Lutnick]" */
+		b++;
+		type = NER_PER;
+	}
 	/* The sentence holding token b (spans never cross sentences). */
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
@@ -129,7 +169,73 @@ on_span(void *arg, size_t b, size_t e, int type)
 	}
 	add(r->out, r->s0 + lo, t->tok[b].start, t->tok[e - 1].end,
 	    map_type(t, b, e, type), NULL);
-	r->nmodel++;
+}
+
+/*
+ * Is the sentence of tokens [b, e) a headline in title case: at most 40
+ * tokens, no final full stop, at least three words of four letters or more, seven in ten of
+ * them capitalised (and not all capitals, which the model knows)?
+ */
+static int
+titlecase(const struct nertag *t, size_t b, size_t e)
+{
+	size_t i, words = 0, title = 0;
+	const struct ner_tok *w;
+
+	if (e - b > 40 || e == b)
+		return 0;
+	/* A headline has no full stop at its end. */
+	w = &t->d.t[e - 1];
+	if (w->len == 1 && (*w->s == '.' || *w->s == '!' || *w->s == '?'))
+		return 0;
+	for (i = b; i < e; i++) {
+		w = &t->d.t[i];
+		if (w->len < 4)
+			continue;
+		if (w->lower)
+			words++;
+		else if (w->cap && w->s[1] >= 'a' && w->s[1] <= 'z') {
+			words++;
+			title++;
+		}
+	}
+	return words >= 3 && title * 10 >= words * 7;
+}
+
+/*
+ * In a title-case headline capitals say little: keep a model mention
+ * there only when the gazetteer knows its words or the document names it
+ * so (in any case) in a sentence that is not a headline.  Mentions of the
+ * document are out->v[m0 .. out->n).
+ */
+static void
+filter_headlines(struct nertag *t, const struct nertag_sent *s, size_t s0,
+    size_t ns, struct nertag_out *out, size_t m0)
+{
+	struct nertag_mention *v = out->v;
+	uint8_t *tc = xcalloc(ns + 1, 1);
+	size_t k, i, j, n = m0, len;
+	int keep;
+
+	for (k = 0; k < ns; k++)
+		tc[k] = (uint8_t)titlecase(t, t->first[k],
+		    k + 1 < ns ? t->first[k + 1] : t->ntok);
+	for (i = m0; i < out->n; i++) {
+		keep = !tc[v[i].sent - s0] || v[i].type == ENT_GPE ||
+		    v[i].type == ENT_NORP;
+		len = v[i].end - v[i].start;
+		for (j = m0; j < out->n && !keep; j++)
+			keep = !tc[v[j].sent - s0] &&
+			    v[j].end - v[j].start == len &&
+			    strncasecmp(s[v[i].sent].text + v[i].start,
+			    s[v[j].sent].text + v[j].start, len) == 0;
+		if (keep)
+			v[n++] = v[i];
+		else
+			free(v[i].key);
+	}
+	out->n = n;
+	free(tc);
 }
 
 /* The publication date of the document of sentences s[0..n). */
@@ -169,7 +275,7 @@ static void
 tag_doc(struct nertag *t, const struct nertag_sent *s, size_t s0, size_t ns,
     struct nertag_out *out)
 {
-	struct docrun r = { t, s + s0, s0, ns, out, 0 };
+	struct docrun r = { t, s + s0, s0, ns, out };
 	struct numex_date ref;
 	size_t k, i, j = out->n, nm;
 	const struct numex_hit *h;
@@ -191,6 +297,7 @@ tag_doc(struct nertag *t, const struct nertag_sent *s, size_t s0, size_t ns,
 	}
 	ner_tag(t->m, t->g, &t->d);
 	ner_spans(t->d.lab, t->d.n, on_span, &r);
+	filter_headlines(t, s, s0, ns, out, j);
 	pubdate(s + s0, ns, &ref);
 	nm = out->n;
 	for (k = 0; k < ns; k++) {
@@ -221,6 +328,53 @@ cmp_mention(const void *a, const void *b)
 	if (x->end != y->end)
 		return x->end < y->end ? -1 : 1;
 	return (x->type > y->type) - (x->type < y->type);
+}
+
+/* Does the word s[0..n) end a person's name of two words or more? */
+static int
+is_surname(const struct nertag_sent *s, const struct nertag_out *out,
+    const char *w, size_t n)
+{
+	const struct nertag_mention *v;
+	const char *text;
+	size_t i;
+
+	for (i = 0; i < out->n; i++) {
+		v = &out->v[i];
+		text = s[v->sent].text;
+		if (v->type == ENT_PERSON && v->end - v->start > n &&
+		    text[v->end - n - 1] == ' ' &&
+		    strncasecmp(text + v->end - n, w, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A one-word ORG, LOC or MISC that is the last word of a person's name
+ * elsewhere in the story is that person (the story is consistent where
+ * the model was not).
+ */
+static void
+retype_surnames(const struct nertag_sent *s, struct nertag_out *out)
+{
+	struct nertag_mention *v;
+	const char *text;
+	size_t i, k;
+
+	for (i = 0; i < out->n; i++) {
+		v = &out->v[i];
+		if (v->key != NULL || v->type == ENT_PERSON ||
+		    v->type == ENT_GPE || v->type == ENT_NORP)
+			continue;
+		text = s[v->sent].text;
+		for (k = v->start; k < v->end && text[k] != ' ' &&
+		    text[k] != '\n'; k++)
+			;
+		if (k == v->end && is_surname(s, out, text + v->start,
+		    v->end - v->start))
+			v->type = ENT_PERSON;
+	}
 }
 
 /* Keys of the model's mentions (those without one), over the story. */
@@ -261,6 +415,7 @@ nertag_story(struct nertag *t, const struct nertag_sent *s, size_t n,
 			;
 		tag_doc(t, s, b, i - b, out);
 	}
+	retype_surnames(s, out);
 	link_keys(t, s, out);
 	qsort(out->v, out->n, sizeof(*out->v), cmp_mention);
 }

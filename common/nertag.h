@@ -15,6 +15,15 @@
  * LOC; MISC is NORP when the gazetteer knows them as a nationality,
  * religion or party, else MISC.  A rule's expression that overlaps a
  * model's mention is dropped.
+ *
+ * Corrections to the model: titles are cut off a person's span, and
+ * two or more capitalised words after a title inside another span are a
+ * person ("Treasury Secretary Scott Bessent", "Secretary of Commerce
+ * Howard Lutnick"); a one-word ORG, LOC or MISC that ends a person's name
+ * elsewhere in the story is that person; in a title-case headline (no
+ * final full stop, seven in ten words capitalised) a
+ * mention is kept only when it is a GPE or NORP (the gazetteer knows it)
+ * or the document names it so outside headlines.
  */
 #ifndef NERTAG_H
 #define NERTAG_H
