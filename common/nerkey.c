@@ -183,31 +183,65 @@ count_forms(const struct nergaz *g, struct nerkey_item *v, size_t n,
 	return f;
 }
 
-/* The full form a one-word person or an acronym stands for, or NULL. */
+/* Is the word w the first word of s (case ignored)? */
+static int
+first_is(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncasecmp(s, w, n) == 0 && s[n] == ' ';
+}
+
+/*
+ * How well item j's form stands for item i's: a one-word person is the
+ * last word (2) or else the first word (1) of a full name; a longer name
+ * is one with the same first and last words used more often (1); an
+ * acronym gives the initials of a name (1).  0: not at all.
+ */
+static int
+stands_for(const struct nerkey_item *v, const struct form *f,
+    const size_t *fid, size_t i, size_t j)
+{
+	const char *a = v[i].key, *b = v[j].key;
+	char ini[8];
+	size_t la;
+
+	if (strchr(b, ' ') == NULL || fid[i] == fid[j])
+		return 0;
+	if (v[i].type == ENT_PERSON && v[j].type == ENT_PERSON) {
+		if (strchr(a, ' ') == NULL)
+			return strcasecmp(last_word(b), a) == 0 ? 2 :
+			    first_is(b, a);
+		la = strcspn(a, " ");
+		return strncasecmp(a, b, la) == 0 && b[la] == ' ' &&
+		    strcasecmp(last_word(a), last_word(b)) == 0 &&
+		    f[fid[j]].count > f[fid[i]].count;
+	}
+	if (v[i].type == ENT_ORG && (v[j].type == ENT_ORG ||
+	    v[j].type == ENT_MISC) && allcaps(a) && strlen(a) >= 2 &&
+	    strlen(a) <= 6 && strchr(a, ' ') == NULL)
+		return initials(b, ini) >= 2 && strcmp(ini, a) == 0;
+	return 0;
+}
+
+/* The form item i stands for, or NULL: the best match, most used. */
 static const char *
 full_form(const struct nerkey_item *v, size_t n, const struct form *f,
     const size_t *fid, size_t i)
 {
 	const char *best = NULL;
 	size_t bestn = 0, j;
-	char ini[8];
-	int person = v[i].type == ENT_PERSON && strchr(v[i].key, ' ') == NULL;
-	int acro = v[i].type == ENT_ORG && allcaps(v[i].key) &&
-	    strlen(v[i].key) >= 2 && strlen(v[i].key) <= 6 &&
-	    strchr(v[i].key, ' ') == NULL;
+	int bestr = 0, r;
 
-	if (!person && !acro)
+	if (v[i].type != ENT_PERSON && v[i].type != ENT_ORG)
 		return NULL;
 	for (j = 0; j < n; j++) {
-		if ((v[j].type != v[i].type && !(acro &&
-		    v[j].type == ENT_MISC)) || strchr(v[j].key, ' ') == NULL ||
-		    f[fid[j]].count <= bestn)
+		if ((r = stands_for(v, f, fid, i, j)) == 0 || r < bestr ||
+		    (r == bestr && f[fid[j]].count <= bestn))
 			continue;
-		if (person ? strcasecmp(last_word(v[j].key), v[i].key) == 0 :
-		    initials(v[j].key, ini) >= 2 && strcmp(ini, v[i].key) == 0) {
-			best = f[fid[j]].best;
-			bestn = f[fid[j]].count;
-		}
+		best = f[fid[j]].best;
+		bestn = f[fid[j]].count;
+		bestr = r;
 	}
 	return best;
 }

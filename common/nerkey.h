@@ -11,7 +11,10 @@
  *    not all capitals;
  *  - a person named by one word is the full name of the story that ends
  *    with that word ("Trump" -> "Donald Trump"; the most frequent such
- *    name when there are several);
+ *    name when there are several), else one that begins with it ("Xi" ->
+ *    "Xi Jinping");
+ *  - a longer name takes a more frequent one with the same first and
+ *    last words ("Donald J. Trump" -> "Donald Trump");
  *  - an all-capitals organisation of 2 to 6 letters is the organisation
  *    (or MISC name) of the story whose capitalised words give those
  *    initials ("WTO" ->

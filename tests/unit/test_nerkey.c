@@ -75,10 +75,14 @@ links(const struct nergaz *g)
 		{ ENT_ORG, "World Trade Organization",
 		    "World Trade Organization" },
 		{ ENT_PERSON, "Scholz", "Scholz" },
+		{ ENT_PERSON, "Donald J. Trump", "Donald Trump" },
+		{ ENT_PERSON, "Xi Jinping", "Xi Jinping" },
+		{ ENT_PERSON, "Xi", "Xi Jinping" },
+		{ ENT_PERSON, "Donald", "Donald Trump" },
 		{ ENT_GPE, "U.S.", "United States" },
 		{ 0, NULL, NULL }
 	};
-	struct nerkey_item v[16];
+	struct nerkey_item v[24];
 	size_t i, n;
 
 	for (n = 0; c[n].s != NULL; n++) {
