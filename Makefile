@@ -148,9 +148,11 @@ clean:
 # `make gazetteer` rebuilds data/gazetteer.tsv from Debian's iso-codes and
 # tzdata and data/src/ner-lists.tsv; `make model` trains data/ner.model on
 # CONLL (CoNLL-2003 format, train.txt), deterministically; `make eval-ner`
-# scores the committed model on CONLL's dev.txt; `make bench-ner` times
+# scores the committed model on CONLL's dev.txt and on UNER's (Universal
+# NER, English web text) dev.txt, out of domain; `make bench-ner` times
 # tag-entities on one core.
 CONLL	?= $(SHARED)/data/ner/conll2003
+UNER	?= $(SHARED)/data/ner/uner_ewt
 ISOJSON	?= /usr/share/iso-codes/json
 ZONEINFO ?= /usr/share/zoneinfo
 NER_BITS ?= 20
@@ -182,6 +184,14 @@ eval-ner: all $(B)/ner-train
 		"conlleval-style"; \
 	    $(B)/ner-train -e data/ner.model data/gazetteer.tsv \
 		$(CONLL)/dev.txt; \
+	fi
+	@if [ ! -f $(UNER)/dev.txt ]; then \
+	    echo "eval-ner: skipped: $(UNER)/dev.txt not found"; \
+	else \
+	    echo "tag-entities: Universal NER English EWT dev (web text," \
+		"PER/ORG/LOC only, MISC predictions left out)"; \
+	    $(B)/ner-train -n -e data/ner.model data/gazetteer.tsv \
+		$(UNER)/dev.txt; \
 	fi
 
 $(B)/ner-tokcount: bench/ner-tokcount.c $(LIB) $(wildcard common/*.h)

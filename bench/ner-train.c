@@ -3,10 +3,10 @@
  * evaluate a model on one the way conlleval does (exact spans).
  *
  *	ner-train [-b bits] [-c C] -o model gazetteer train.txt
- *	ner-train -e model gazetteer dev.txt
+ *	ner-train -e model [-n] gazetteer dev.txt
  *
  * The corpus is CoNLL format: one token a line (the first field the word,
- * the last the IOB2 or IOB1 tag), a blank line between sentences,
+ * the last the IOB2 or IOB1 tag, space- or TAB-separated), a blank line between sentences,
  * "-DOCSTART-" lines between documents.  Training (liblinear, L2-loss SVM,
  * dual; one-vs-rest over the nine labels) is deterministic:
  *  1. the first pass is trained on each half of the documents (even and
@@ -16,7 +16,9 @@
  *  2. the second pass is trained on every document with those features;
  *  3. the first pass is trained again on every document.
  * Previous-label features use the gold labels.  liblinear's weights are
- * then folded into 2^bits hash buckets and quantised (ner.h).
+ * then folded into 2^bits hash buckets and quantised (ner.h).  With -n
+ * (for corpora without MISC, such as Universal NER) predicted MISC spans
+ * are left out of the scores.
  *
  * A benchmark helper, not a crossread tool: `make model` and `make eval`.
  */
@@ -39,6 +41,7 @@ struct opts {
 	double		 C;
 	const char	*out;
 	const char	*eval;
+	int		 nomisc;
 };
 
 struct cdoc {
@@ -105,6 +108,17 @@ fmap_free(struct fmap *m)
 	free(m->byid);
 }
 
+/* The last space- or TAB-separated field of the line s. */
+static const char *
+last_field(const char *s)
+{
+	const char *p = s + strlen(s);
+
+	while (p > s && p[-1] != ' ' && p[-1] != '\t')
+		p--;
+	return p;
+}
+
 static void
 read_corpus(const char *path, const struct nergaz *g, struct corpus *c)
 {
@@ -144,9 +158,9 @@ read_corpus(const char *path, const struct nergaz *g, struct corpus *c)
 			newsent = 1;
 			continue;
 		}
-		if ((sp = strchr(p, ' ')) == NULL ||
-		    (lab = ner_label_parse(strrchr(p, ' ') + 1,
-		    strlen(strrchr(p, ' ') + 1))) < 0)
+		if ((sp = p + strcspn(p, " \t")) == nl ||
+		    (lab = ner_label_parse(last_field(p),
+		    strlen(last_field(p)))) < 0)
 			errx(1, "%s:%zu: not a CoNLL token line", path, lineno);
 		if (newsent)
 			ner_doc_sentence(&cd->d);
@@ -366,6 +380,8 @@ do_eval(const struct opts *o, struct corpus *c, const struct nergaz *g)
 		for (j = 0; j < gs.n; j++)
 			ng[gs.v[j].type]++;
 		for (j = 0, k = 0; j < ps.n; j++) {
+			if (o->nomisc && ps.v[j].type == NER_MISC)
+				continue;
 			np[ps.v[j].type]++;
 			while (k < gs.n && gs.v[k].b < ps.v[j].b)
 				k++;
@@ -395,7 +411,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: ner-train [-b bits] [-c C] -o model "
-	    "gazetteer corpus\n       ner-train -e model gazetteer corpus\n");
+	    "gazetteer corpus\n       ner-train -e model [-n] gazetteer "
+	    "corpus\n");
 	exit(2);
 }
 
@@ -410,7 +427,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch;
 
-	while ((ch = getopt(argc, argv, "b:c:e:o:")) != -1) {
+	while ((ch = getopt(argc, argv, "b:c:e:no:")) != -1) {
 		switch (ch) {
 		case 'b':
 			o.bits = strtonum(optarg, 12, 24, &errstr);
@@ -424,6 +441,9 @@ main(int argc, char *argv[])
 			break;
 		case 'e':
 			o.eval = optarg;
+			break;
+		case 'n':
+			o.nomisc = 1;
 			break;
 		case 'o':
 			o.out = optarg;
