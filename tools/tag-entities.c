@@ -181,43 +181,42 @@ put_header(struct run *run, const struct tsv_reader *r)
 	tsv_end(&run->w);
 }
 
-/* A copy of raw field f, unescaped, in run->buf; its offset. */
-static size_t
-keep(struct run *run, const struct tsv_field *f)
+/* A copy of raw field f, unescaped, in run->buf: off[0] and len off[1]. */
+static void
+keep(struct run *run, const struct tsv_field *f, size_t *off)
 {
-	size_t off = run->buflen;
-
+	off[0] = run->buflen;
 	xgrow((void **)&run->buf, &run->bufcap, run->buflen + f->len + 1, 1);
-	run->buflen += tsv_unescape(run->buf + off, f->p, f->len);
+	off[1] = tsv_unescape(run->buf + off[0], f->p, f->len);
+	run->buflen += off[1];
 	run->buf[run->buflen++] = '\0';
-	return off;
 }
 
 /* The sentences of the story, unescaped; warn of invalid UTF-8. */
 static void
 gather(struct run *run, const struct tsv_reader *r, const struct cols *c)
 {
-	struct story_row *row;
 	struct nertag_sent *s;
-	size_t i, *off = xcalloc(3 * run->story.n + 1, sizeof(*off)), bad;
+	size_t i, *off = xcalloc(6 * run->story.n + 1, sizeof(*off)), bad;
+	const int col[3] = { c->text, c->doc, c->date };
+	int k;
 
 	run->buflen = 0;
 	xgrow((void **)&run->sents, &run->sentcap, run->story.n + 1,
 	    sizeof(*run->sents));
-	for (i = 0; i < run->story.n; i++) {
-		row = &run->story.rows[i];
-		off[3 * i] = keep(run, &row->f[c->text]);
-		off[3 * i + 1] = c->doc >= 0 ? keep(run, &row->f[c->doc]) : 0;
-		off[3 * i + 2] = c->date >= 0 ? keep(run, &row->f[c->date]) : 0;
-	}
+	for (i = 0; i < run->story.n; i++)
+		for (k = 0; k < 3; k++)
+			if (col[k] >= 0)
+				keep(run, &run->story.rows[i].f[col[k]],
+				    off + 6 * i + 2 * k);
 	for (i = 0; i < run->story.n; i++) {
 		s = &run->sents[i];
-		s->text = run->buf + off[3 * i];
-		s->len = strlen(s->text);
-		s->doc = c->doc >= 0 ? run->buf + off[3 * i + 1] : "";
-		s->doclen = strlen(s->doc);
-		s->date = c->date >= 0 ? run->buf + off[3 * i + 2] : NULL;
-		s->datelen = s->date != NULL ? strlen(s->date) : 0;
+		s->text = run->buf + off[6 * i];
+		s->len = off[6 * i + 1];
+		s->doc = run->buf + off[6 * i + 2];
+		s->doclen = off[6 * i + 3];
+		s->date = c->date >= 0 ? run->buf + off[6 * i + 4] : NULL;
+		s->datelen = off[6 * i + 5];
 		if ((bad = utf8_invalid(s->text, s->len)) < s->len) {
 			warnx("%s:%lu: invalid UTF-8 at byte %zu of text",
 			    r->name, run->story.rows[i].lineno, bad);
