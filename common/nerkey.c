@@ -117,8 +117,9 @@ allcaps(const char *s)
 /* Per lower-case form of a type: the best spelling and its count. */
 struct form {
 	char	*best;
-	size_t	 count, bestcount;
+	size_t	 count;
 	int	 caps;		/* best is all capitals */
+	int	 type;
 };
 
 /* The last word of s (after its last space). */
@@ -148,10 +149,13 @@ initials(const char *s, char *out)
 	return n;
 }
 
-/* Count the forms of v[0..n) by type and lower case; fid[i] is i's. */
+/*
+ * Count the forms of v[0..n) by type and lower case; fid[i] is i's, *nf
+ * the number of forms.
+ */
 static struct form *
 count_forms(const struct nergaz *g, struct nerkey_item *v, size_t n,
-    size_t *fid)
+    size_t *fid, size_t *nf)
 {
 	struct smap *m = smap_new();
 	struct form *f = NULL;
@@ -173,89 +177,150 @@ count_forms(const struct nergaz *g, struct nerkey_item *v, size_t n,
 		if (added)
 			memset(&f[id], 0, sizeof(f[id]));
 		f[id].count++;
+		f[id].type = v[i].type;
 		fid[i] = id;
 		if (f[id].best == NULL || (f[id].caps && !allcaps(v[i].key))) {
 			f[id].best = v[i].key;
 			f[id].caps = allcaps(v[i].key);
 		}
 	}
+	*nf = smap_count(m);
 	smap_free(m);
 	return f;
 }
 
-/* Is the word w the first word of s (case ignored)? */
-static int
-first_is(const char *s, const char *w)
-{
-	size_t n = strlen(w);
+/*
+ * An index from a string (a surname, a first name, first and last names,
+ * initials) to the most used form that has it, so that linking takes
+ * linear time whatever the size of the story.
+ */
+struct index {
+	struct smap	*m;
+	size_t		*best;		/* form id + 1, by smap id */
+	size_t		 cap;
+	char		*buf;
+	size_t		 bufcap;
+};
 
-	return strncasecmp(s, w, n) == 0 && s[n] == ' ';
+/* The key kind + lower case of s[0..n) (initials keep their case). */
+static const char *
+ikey(struct index *x, char kind, const char *s, size_t n, size_t *len)
+{
+	size_t i;
+
+	xgrow((void **)&x->buf, &x->bufcap, n + 2, 1);
+	x->buf[0] = kind;
+	for (i = 0; i < n; i++)
+		x->buf[i + 1] = kind == 'I' ? s[i] :
+		    (char)tolower((unsigned char)s[i]);
+	*len = n + 1;
+	return x->buf;
+}
+
+static void
+iput(struct index *x, const struct form *f, char kind, const char *s,
+    size_t n, size_t fid)
+{
+	const char *k;
+	size_t len, id;
+	int added;
+
+	k = ikey(x, kind, s, n, &len);
+	id = smap_put(x->m, k, len, &added);
+	xgrow((void **)&x->best, &x->cap, id + 1, sizeof(*x->best));
+	if (added || f[fid].count > f[x->best[id] - 1].count)
+		x->best[id] = fid + 1;
+}
+
+/* The form id under kind and s[0..n), or -1. */
+static long
+iget(struct index *x, char kind, const char *s, size_t n)
+{
+	const char *k;
+	size_t len;
+	long id;
+
+	k = ikey(x, kind, s, n, &len);
+	id = smap_get(x->m, k, len);
+	return id < 0 ? -1 : (long)x->best[id] - 1;
+}
+
+/* Index the forms of more than one word. */
+static void
+build_index(struct index *x, const struct form *f, size_t nf)
+{
+	const char *b, *last;
+	char ini[8], *fl;
+	size_t i, lf;
+
+	for (i = 0; i < nf; i++) {
+		b = f[i].best;
+		if (strchr(b, ' ') == NULL)
+			continue;
+		last = last_word(b);
+		lf = strcspn(b, " ");
+		if (f[i].type == ENT_PERSON) {
+			iput(x, f, 'L', last, strlen(last), i);
+			iput(x, f, 'F', b, lf, i);
+			fl = xmalloc(lf + strlen(last) + 2);
+			memcpy(fl, b, lf);
+			fl[lf] = ' ';
+			strcpy(fl + lf + 1, last);
+			iput(x, f, 'B', fl, strlen(fl), i);
+			free(fl);
+		} else if ((f[i].type == ENT_ORG || f[i].type == ENT_MISC) &&
+		    initials(b, ini) >= 2)
+			iput(x, f, 'I', ini, strlen(ini), i);
+	}
 }
 
 /*
- * How well item j's form stands for item i's: a one-word person is the
- * last word (2) or else the first word (1) of a full name; a longer name
- * is one with the same first and last words used more often (1); an
- * acronym gives the initials of a name (1).  0: not at all.
+ * The form id item i stands for, or -1: a one-word person is the most used
+ * full name ending with that word, else beginning with it; a longer name
+ * is a more used one with the same first and last words; an all-capitals
+ * ORG of 2 to 6 letters is the most used ORG or MISC with those initials.
  */
-static int
-stands_for(const struct nerkey_item *v, const struct form *f,
-    const size_t *fid, size_t i, size_t j)
+static long
+full_form(struct index *x, const struct nerkey_item *v,
+    const struct form *f, const size_t *fid, size_t i)
 {
-	const char *a = v[i].key, *b = v[j].key;
-	char ini[8];
-	size_t la;
+	const char *a = v[i].key;
+	char *fl;
+	size_t lf;
+	long r;
 
-	if (strchr(b, ' ') == NULL || fid[i] == fid[j])
-		return 0;
-	if (v[i].type == ENT_PERSON && v[j].type == ENT_PERSON) {
-		if (strchr(a, ' ') == NULL)
-			return strcasecmp(last_word(b), a) == 0 ? 2 :
-			    first_is(b, a);
-		la = strcspn(a, " ");
-		return strncasecmp(a, b, la) == 0 && b[la] == ' ' &&
-		    strcasecmp(last_word(a), last_word(b)) == 0 &&
-		    f[fid[j]].count > f[fid[i]].count;
+	if (v[i].type == ENT_PERSON && strchr(a, ' ') == NULL)
+		return (r = iget(x, 'L', a, strlen(a))) >= 0 ? r :
+		    iget(x, 'F', a, strlen(a));
+	if (v[i].type == ENT_PERSON) {
+		lf = strcspn(a, " ");
+		fl = xmalloc(strlen(a) + 2);
+		memcpy(fl, a, lf);
+		fl[lf] = ' ';
+		strcpy(fl + lf + 1, last_word(a));
+		r = iget(x, 'B', fl, strlen(fl));
+		free(fl);
+		return r >= 0 && f[r].count > f[fid[i]].count ? r : -1;
 	}
-	if (v[i].type == ENT_ORG && (v[j].type == ENT_ORG ||
-	    v[j].type == ENT_MISC) && allcaps(a) && strlen(a) >= 2 &&
+	if (v[i].type == ENT_ORG && allcaps(a) && strlen(a) >= 2 &&
 	    strlen(a) <= 6 && strchr(a, ' ') == NULL)
-		return initials(b, ini) >= 2 && strcmp(ini, a) == 0;
-	return 0;
-}
-
-/* The form item i stands for, or NULL: the best match, most used. */
-static const char *
-full_form(const struct nerkey_item *v, size_t n, const struct form *f,
-    const size_t *fid, size_t i)
-{
-	const char *best = NULL;
-	size_t bestn = 0, j;
-	int bestr = 0, r;
-
-	if (v[i].type != ENT_PERSON && v[i].type != ENT_ORG)
-		return NULL;
-	for (j = 0; j < n; j++) {
-		if ((r = stands_for(v, f, fid, i, j)) == 0 || r < bestr ||
-		    (r == bestr && f[fid[j]].count <= bestn))
-			continue;
-		best = f[fid[j]].best;
-		bestn = f[fid[j]].count;
-		bestr = r;
-	}
-	return best;
+		return iget(x, 'I', a, strlen(a));
+	return -1;
 }
 
 void
 nerkey_link(const struct nergaz *g, struct nerkey_item *v, size_t n)
 {
-	size_t *fid = xcalloc(n + 1, sizeof(*fid)), i;
+	size_t *fid = xcalloc(n + 1, sizeof(*fid)), i, nf;
 	const char **chosen = xcalloc(n + 1, sizeof(*chosen));
-	struct form *f = count_forms(g, v, n, fid);
+	struct form *f = count_forms(g, v, n, fid, &nf);
+	struct index x = { smap_new(), NULL, 0, NULL, 0 };
+	long r;
 
+	build_index(&x, f, nf);
 	for (i = 0; i < n; i++)
-		if ((chosen[i] = full_form(v, n, f, fid, i)) == NULL)
-			chosen[i] = f[fid[i]].best;
+		chosen[i] = (r = full_form(&x, v, f, fid, i)) >= 0 ?
+		    f[r].best : f[fid[i]].best;
 	/* Copy first: the chosen keys are other items' forms. */
 	for (i = 0; i < n; i++)
 		chosen[i] = xstrdup(chosen[i]);
@@ -266,6 +331,9 @@ nerkey_link(const struct nergaz *g, struct nerkey_item *v, size_t n)
 	free(chosen);
 	free(fid);
 	free(f);
+	smap_free(x.m);
+	free(x.best);
+	free(x.buf);
 }
 
 void

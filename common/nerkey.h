@@ -7,18 +7,19 @@
  * "Department of X" (X the word before; words before X stay in front).  Places, nationalities and countries known to the
  * gazetteer take its canonical name ("U.S.", "US", "America" ->
  * "United States").  Then, over all mentions of a story:
- *  - forms equal but for case share the most frequent spelling that is
- *    not all capitals;
+ *  - forms equal but for case share the first spelling met that is not
+ *    all capitals;
  *  - a person named by one word is the full name of the story that ends
  *    with that word ("Trump" -> "Donald Trump"; the most frequent such
  *    name when there are several), else one that begins with it ("Xi" ->
  *    "Xi Jinping");
  *  - a longer name takes a more frequent one with the same first and
  *    last words ("Donald J. Trump" -> "Donald Trump");
- *  - an all-capitals organisation of 2 to 6 letters is the organisation
- *    (or MISC name) of the story whose capitalised words give those
- *    initials ("WTO" ->
- *    "World Trade Organization").
+ *  - an all-capitals organisation of 2 to 6 letters is the most frequent
+ *    organisation (or MISC name) of the story whose capitalised words
+ *    give those initials ("WTO" -> "World Trade Organization").
+ * Linking takes time linear in the number of mentions (indexes by
+ * surname, first name, first and last names, initials).
  */
 #ifndef NERKEY_H
 #define NERKEY_H

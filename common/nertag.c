@@ -3,11 +3,13 @@
  * tokenised once; the model tags the document, the rules each sentence,
  * and nerkey links the model's mentions over the story.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "ent.h"
+#include "hash.h"
 #include "ner.h"
 #include "nerkey.h"
 #include "nertag.h"
@@ -27,6 +29,8 @@ struct nertag {
 	struct numex_list	 nx;
 	struct nerkey_item	*items;
 	size_t			 itemcap;
+	char			*lbuf;	/* lower-case scratch */
+	size_t			 lbufcap;
 };
 
 /* The state of one document while its spans are collected. */
@@ -58,6 +62,7 @@ nertag_free(struct nertag *t)
 	free(t->tok);
 	free(t->first);
 	free(t->items);
+	free(t->lbuf);
 	free(t);
 }
 
@@ -202,6 +207,21 @@ titlecase(const struct nertag *t, size_t b, size_t e)
 	return words >= 3 && title * 10 >= words * 7;
 }
 
+/* The text of mention m in lower case (ASCII), in t->lbuf. */
+static const char *
+lower(struct nertag *t, const struct nertag_sent *s,
+    const struct nertag_mention *m, size_t *len)
+{
+	const char *p = s[m->sent].text + m->start;
+	size_t i;
+
+	*len = m->end - m->start;
+	xgrow((void **)&t->lbuf, &t->lbufcap, *len + 1, 1);
+	for (i = 0; i < *len; i++)
+		t->lbuf[i] = (char)tolower((unsigned char)p[i]);
+	return t->lbuf;
+}
+
 /*
  * In a title-case headline capitals say little: keep a model mention
  * there only when the gazetteer knows its words or the document names it
@@ -214,27 +234,40 @@ filter_headlines(struct nertag *t, const struct nertag_sent *s, size_t s0,
 {
 	struct nertag_mention *v = out->v;
 	uint8_t *tc = xcalloc(ns + 1, 1);
-	size_t k, i, j, n = m0, len;
+	struct smap *seen = NULL;
+	size_t k, i, n = m0, len;
+	const char *l;
 	int keep;
 
 	for (k = 0; k < ns; k++)
 		tc[k] = (uint8_t)titlecase(t, t->first[k],
 		    k + 1 < ns ? t->first[k + 1] : t->ntok);
 	for (i = m0; i < out->n; i++) {
-		keep = !tc[v[i].sent - s0] || v[i].type == ENT_GPE ||
-		    v[i].type == ENT_NORP;
-		len = v[i].end - v[i].start;
-		for (j = m0; j < out->n && !keep; j++)
-			keep = !tc[v[j].sent - s0] &&
-			    v[j].end - v[j].start == len &&
-			    strncasecmp(s[v[i].sent].text + v[i].start,
-			    s[v[j].sent].text + v[j].start, len) == 0;
-		if (keep)
-			v[n++] = v[i];
-		else
+		if (!tc[v[i].sent - s0])
+			continue;
+		if (seen == NULL) {
+			/* Names outside headlines, in lower case. */
+			seen = smap_new();
+			for (k = m0; k < out->n; k++)
+				if (!tc[v[k].sent - s0]) {
+					l = lower(t, s, &v[k], &len);
+					smap_put(seen, l, len, NULL);
+				}
+		}
+		l = lower(t, s, &v[i], &len);
+		keep = v[i].type == ENT_GPE || v[i].type == ENT_NORP ||
+		    smap_get(seen, l, len) >= 0;
+		if (!keep) {
 			free(v[i].key);
+			v[i].key = NULL;
+			v[i].type = -1;
+		}
 	}
+	for (i = m0; i < out->n; i++)
+		if (v[i].type >= 0)
+			v[n++] = v[i];
 	out->n = n;
+	smap_free(seen);
 	free(tc);
 }
 
@@ -330,38 +363,35 @@ cmp_mention(const void *a, const void *b)
 	return (x->type > y->type) - (x->type < y->type);
 }
 
-/* Does the word s[0..n) end a person's name of two words or more? */
-static int
-is_surname(const struct nertag_sent *s, const struct nertag_out *out,
-    const char *w, size_t n)
-{
-	const struct nertag_mention *v;
-	const char *text;
-	size_t i;
-
-	for (i = 0; i < out->n; i++) {
-		v = &out->v[i];
-		text = s[v->sent].text;
-		if (v->type == ENT_PERSON && v->end - v->start > n &&
-		    text[v->end - n - 1] == ' ' &&
-		    strncasecmp(text + v->end - n, w, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * A one-word ORG, LOC or MISC that is the last word of a person's name
  * elsewhere in the story is that person (the story is consistent where
  * the model was not).
  */
 static void
-retype_surnames(const struct nertag_sent *s, struct nertag_out *out)
+retype_surnames(struct nertag *t, const struct nertag_sent *s,
+    struct nertag_out *out)
 {
-	struct nertag_mention *v;
-	const char *text;
-	size_t i, k;
+	struct smap *sur = smap_new();
+	struct nertag_mention *v, w;
+	const char *text, *l;
+	size_t i, k, len;
 
+	for (i = 0; i < out->n; i++) {
+		v = &out->v[i];
+		if (v->type != ENT_PERSON || v->key != NULL)
+			continue;
+		text = s[v->sent].text;
+		for (k = v->end; k > v->start && text[k - 1] != ' ' &&
+		    text[k - 1] != '\n'; k--)
+			;
+		if (k > v->start) {
+			w = *v;
+			w.start = (uint32_t)k;
+			l = lower(t, s, &w, &len);
+			smap_put(sur, l, len, NULL);
+		}
+	}
 	for (i = 0; i < out->n; i++) {
 		v = &out->v[i];
 		if (v->key != NULL || v->type == ENT_PERSON ||
@@ -371,10 +401,13 @@ retype_surnames(const struct nertag_sent *s, struct nertag_out *out)
 		for (k = v->start; k < v->end && text[k] != ' ' &&
 		    text[k] != '\n'; k++)
 			;
-		if (k == v->end && is_surname(s, out, text + v->start,
-		    v->end - v->start))
+		if (k < v->end)
+			continue;
+		l = lower(t, s, v, &len);
+		if (smap_get(sur, l, len) >= 0)
 			v->type = ENT_PERSON;
 	}
+	smap_free(sur);
 }
 
 /* Keys of the model's mentions (those without one), over the story. */
@@ -415,7 +448,7 @@ nertag_story(struct nertag *t, const struct nertag_sent *s, size_t n,
 			;
 		tag_doc(t, s, b, i - b, out);
 	}
-	retype_surnames(s, out);
+	retype_surnames(t, s, out);
 	link_keys(t, s, out);
 	qsort(out->v, out->n, sizeof(*out->v), cmp_mention);
 }
