@@ -193,3 +193,26 @@ key_of() {
 	    wc -l)" ]
 	grep -q 'PERCENT:14%25' "$BATS_TEST_TMPDIR/o.tsv"
 }
+
+@test "random sentences of tricky tokens: every row written, no crash" {
+	n=2000
+	under_valgrind && n=200
+	awk -v n="$n" 'BEGIN { srand(7)
+	    w = "$ 1.5 billion June 10 , 2025 Friday mid-May the past two " \
+		"weeks % per cent U.S. Mr. Trump Donald - 90-day 12:30 p.m. " \
+		"first 21st Ministry of Commerce WTO \\t \\n \\\\ May last " \
+		"late this week today US thousand 0 31 Feb. 2024-02-30 " \
+		"9999999999999999999999 1,2,3.4.5 \342\202\254 (WTO) ."
+	    k = split(w, v, " ")
+	    print "doc\ttext\tdate\tstory"
+	    for (i = 0; i < n; i++) { t = ""
+		m = int(rand() * 30)
+		for (j = 0; j < m; j++)
+		    t = t (rand() < 0.2 ? "" : " ") v[1 + int(rand() * k)]
+		printf "d%d\t%s\t%s\ts%d\n", i / 5, t,
+		    (i % 3 ? "2025-06-30" : "June 31, 2025"), i / 50 } }' \
+	    > "$BATS_TEST_TMPDIR/r.tsv"
+	run -0 tag-entities "$BATS_TEST_TMPDIR/r.tsv"
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq $((n + 1)) ]
+	run -0 tag-entities -m "$BATS_TEST_TMPDIR/r.tsv"
+}
