@@ -216,3 +216,24 @@ key_of() {
 	[ "$(printf '%s\n' "$output" | wc -l)" -eq $((n + 1)) ]
 	run -0 tag-entities -m "$BATS_TEST_TMPDIR/r.tsv"
 }
+
+@test "-g reads another gazetteer: its keys are used; a missing one is an error" {
+	printf 'COUNTRY\tRome\tRoma Capitale\n' > "$BATS_TEST_TMPDIR/g.tsv"
+	printf 'text\nTalks in Rome ended on Friday.\n' > "$BATS_TEST_TMPDIR/s.tsv"
+	run -0 tag-entities -m -g "$BATS_TEST_TMPDIR/g.tsv" \
+	    "$BATS_TEST_TMPDIR/s.tsv"
+	assert_line "	1	9	13	GPE	Roma Capitale	Rome"
+	run -0 tag-entities -m "$BATS_TEST_TMPDIR/s.tsv"
+	assert_line "	1	9	13	GPE	Rome	Rome"
+	run -1 --separate-stderr tag-entities -g "$BATS_TEST_TMPDIR/no.tsv" \
+	    "$BATS_TEST_TMPDIR/s.tsv"
+	[[ "$stderr" == *"no.tsv: No such file or directory"* ]]
+}
+
+@test "without doc or story the input is one story; sent counts rows" {
+	printf 'text\nAnna Berg spoke.\nLater Berg left.\n' |
+	    tag-entities -m > "$BATS_TEST_TMPDIR/m.tsv"
+	run awk -F '\t' '{ print $2, $5, $6 }' "$BATS_TEST_TMPDIR/m.tsv"
+	assert_line "1 PERSON Anna Berg"
+	assert_line "2 PERSON Anna Berg"
+}
