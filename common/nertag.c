@@ -93,6 +93,44 @@ add(struct nertag_out *out, size_t sent, uint32_t start, uint32_t end,
 	return m;
 }
 
+/*
+ * Last words that make a MISC name an EVENT or a LAW (OntoNotes' names,
+ * from common English usage).
+ */
+static const struct {
+	const char	*w;
+	int		 type;
+} misc_words[] = {
+	{ "act", ENT_LAW }, { "law", ENT_LAW }, { "treaty", ENT_LAW },
+	{ "bill", ENT_LAW }, { "accord", ENT_LAW }, { "accords", ENT_LAW },
+	{ "amendment", ENT_LAW }, { "constitution", ENT_LAW },
+	{ "convention", ENT_LAW }, { "war", ENT_EVENT },
+	{ "olympics", ENT_EVENT }, { "games", ENT_EVENT },
+	{ "cup", ENT_EVENT }, { "championship", ENT_EVENT },
+	{ "championships", ENT_EVENT }, { "open", ENT_EVENT },
+	{ "summit", ENT_EVENT }, { "festival", ENT_EVENT },
+	{ "election", ENT_EVENT }, { "revolution", ENT_EVENT },
+	{ "crisis", ENT_EVENT },
+	{ "conference", ENT_EVENT }, { "forum", ENT_EVENT },
+	{ NULL, 0 }
+};
+
+/* MISC, or EVENT or LAW by the last word of tokens [b, e). */
+static int
+misc_type(const struct nertag *t, size_t b, size_t e)
+{
+	const struct ner_tok *w = &t->d.t[e - 1];
+	size_t i;
+
+	if (e - b < 2)
+		return ENT_MISC;
+	for (i = 0; misc_words[i].w != NULL; i++)
+		if (strlen(misc_words[i].w) == w->len &&
+		    strncasecmp(misc_words[i].w, w->s, w->len) == 0)
+			return misc_words[i].type;
+	return ENT_MISC;
+}
+
 /* The OntoNotes type of CoNLL type ct over doc tokens [b, e). */
 static int
 map_type(const struct nertag *t, size_t b, size_t e, int ct)
@@ -113,7 +151,9 @@ map_type(const struct nertag *t, size_t b, size_t e, int ct)
 	if (ct == NER_LOC)
 		return gt & (NERGAZ_COUNTRY | NERGAZ_REGION | NERGAZ_CITY) ?
 		    ENT_GPE : ENT_LOC;
-	return gt & NERGAZ_NORP ? ENT_NORP : ENT_MISC;
+	if (gt & NERGAZ_NORP)
+		return ENT_NORP;
+	return misc_type(t, b, e);
 }
 
 /* The first token after the last title in [b, e - 1), or b. */

@@ -13,8 +13,10 @@
  * CoNLL types map to OntoNotes ones: PER is PERSON, ORG is ORG, LOC is GPE
  * when the gazetteer knows the words as a country, region or city, else
  * LOC; MISC is NORP when the gazetteer knows them as a nationality,
- * religion or party, else MISC.  A rule's expression that overlaps a
- * model's mention is dropped.
+ * religion or party, else a name of two words or more ending in "Act",
+ * "Treaty", "Accord", ... is a LAW, one ending in "War", "Olympics",
+ * "Cup", "Summit", ... an EVENT, else MISC.  A rule's expression that
+ * overlaps a model's mention is dropped.
  *
  * Corrections to the model: titles are cut off a person's span, and
  * two or more capitalised words after a title inside another span are a

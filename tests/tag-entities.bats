@@ -237,3 +237,11 @@ key_of() {
 	assert_line "1 PERSON Anna Berg"
 	assert_line "2 PERSON Anna Berg"
 }
+
+@test "a MISC name ending in War is an EVENT" {
+	printf 'text\nVeterans of the Second World War met in Paris.\n' |
+	    tag-entities -m > "$BATS_TEST_TMPDIR/m.tsv"
+	run cut -f 5-7 "$BATS_TEST_TMPDIR/m.tsv"
+	assert_line "EVENT	Second World War	Second World War"
+	assert_line "GPE	Paris	Paris"
+}
