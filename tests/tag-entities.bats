@@ -245,3 +245,13 @@ key_of() {
 	assert_line "EVENT	Second World War	Second World War"
 	assert_line "GPE	Paris	Paris"
 }
+
+@test "titles are cut off people; a title-case headline names nothing new" {
+	run -0 tag-entities -m "$FIXTURES/titles.tsv"
+	run cut -f 2-7 <<<"$output"
+	assert_line "2	19	32	PERSON	Scott Bessent	Scott Bessent"
+	assert_line "3	22	36	PERSON	Howard Lutnick	Howard Lutnick"
+	assert_line "3	42	49	PERSON	Scott Bessent	Bessent"
+	# The headline (sentence 1) has no mention.
+	refute_line --regexp '^1	'
+}
