@@ -263,9 +263,43 @@ lower(struct nertag *t, const struct nertag_sent *s,
 }
 
 /*
+ * Cut mention m of sentence k (of the document) to its longest first
+ * words that the gazetteer knows as a place or nationality ("China" of
+ * "China Confirm Trade Details"); 0 when there are none.
+ */
+static int
+salvage(const struct nertag *t, struct nertag_mention *m, size_t k)
+{
+	uint64_t w[NERGAZ_MAXW];
+	size_t b, e, p, i;
+	unsigned gt;
+
+	b = t->first[k];
+	e = t->first[k + 1];
+	while (b < e && t->tok[b].start < m->start)
+		b++;
+	for (p = b + 1; p < e && p - b < NERGAZ_MAXW &&
+	    t->tok[p - 1].end < m->end; p++)
+		;
+	for (; p > b; p--) {
+		for (i = b; i < p; i++)
+			w[i - b] = t->d.t[i].hlw;
+		gt = t->g != NULL ? nergaz_lookup(t->g, w, p - b, NULL) : 0;
+		if (gt & (NERGAZ_COUNTRY | NERGAZ_REGION | NERGAZ_CITY |
+		    NERGAZ_NORP)) {
+			m->end = t->tok[p - 1].end;
+			m->type = gt & NERGAZ_NORP ? ENT_NORP : ENT_GPE;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * In a title-case headline capitals say little: keep a model mention
  * there only when the gazetteer knows its words or the document names it
- * so (in any case) in a sentence that is not a headline.  Mentions of the
+ * so (in any case) in a sentence that is not a headline; else its first
+ * words are kept when they are a place or nationality (salvage()).  Mentions of the
  * document are out->v[m0 .. out->n).
  */
 static void
@@ -297,7 +331,7 @@ filter_headlines(struct nertag *t, const struct nertag_sent *s, size_t s0,
 		l = lower(t, s, &v[i], &len);
 		keep = v[i].type == ENT_GPE || v[i].type == ENT_NORP ||
 		    smap_get(seen, l, len) >= 0;
-		if (!keep) {
+		if (!keep && !salvage(t, &v[i], v[i].sent - s0)) {
 			free(v[i].key);
 			v[i].key = NULL;
 			v[i].type = -1;
@@ -368,6 +402,7 @@ tag_doc(struct nertag *t, const struct nertag_sent *s, size_t s0, size_t ns,
 			    t->tl.v[i].end - t->tl.v[i].start);
 		t->ntok += t->tl.n;
 	}
+	t->first[ns] = t->ntok;
 	ner_tag(t->m, t->g, &t->d);
 	ner_spans(t->d.lab, t->d.n, on_span, &r);
 	filter_headlines(t, s, s0, ns, out, j);

@@ -25,7 +25,8 @@
  * elsewhere in the story is that person; in a title-case headline (no
  * final full stop, seven in ten words capitalised) a
  * mention is kept only when it is a GPE or NORP (the gazetteer knows it)
- * or the document names it so outside headlines.
+ * or the document names it so outside headlines, else cut to its first
+ * words when they are a place or nationality the gazetteer knows.
  */
 #ifndef NERTAG_H
 #define NERTAG_H

@@ -255,3 +255,10 @@ key_of() {
 	# The headline (sentence 1) has no mention.
 	refute_line --regexp '^1	'
 }
+
+@test "a headline's long false name is cut to the place that begins it" {
+	run -0 tag-entities -m "$FIXTURES/headline.tsv"
+	run cut -f 2-7 <<<"$output"
+	assert_line "1	0	7	GPE	Germany	Germany"
+	refute_line --partial "Weighs"
+}
