@@ -394,7 +394,9 @@ tag_doc(struct nertag *t, const struct nertag_sent *s, size_t s0, size_t ns,
 		tok_split(s[s0 + k].text, s[s0 + k].len, &t->tl);
 		xgrow((void **)&t->tok, &t->tokcap, t->ntok + t->tl.n + 1,
 		    sizeof(*t->tok));
-		memcpy(t->tok + t->ntok, t->tl.v, t->tl.n * sizeof(*t->tok));
+		if (t->tl.n > 0)
+			memcpy(t->tok + t->ntok, t->tl.v,
+			    t->tl.n * sizeof(*t->tok));
 		t->first[k] = t->ntok;
 		ner_doc_sentence(&t->d);
 		for (i = 0; i < t->tl.n; i++)
@@ -525,5 +527,6 @@ nertag_story(struct nertag *t, const struct nertag_sent *s, size_t n,
 	}
 	retype_surnames(t, s, out);
 	link_keys(t, s, out);
-	qsort(out->v, out->n, sizeof(*out->v), cmp_mention);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_mention);
 }

@@ -262,3 +262,8 @@ key_of() {
 	assert_line "1	0	7	GPE	Germany	Germany"
 	refute_line --partial "Weighs"
 }
+
+@test "an empty text gives an empty entities field" {
+	run -0 tag-entities <(printf 'doc\ttext\nd\t\nd\tParis.\n')
+	assert_line --index 1 "d		"
+}

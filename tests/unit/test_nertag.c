@@ -80,6 +80,9 @@ story(struct nertag *t)
 	CHECK(key_of(&o, s, ENT_PERSON, "President Donald Trump", 0) == NULL);
 	nertag_story(t, s, 0, &o);
 	CHECK_EQ_LONG(o.n, 0);
+	/* A story whose first sentence is empty. */
+	nertag_story(t, s + 1, 1, &o);
+	CHECK_EQ_LONG(o.n, 0);
 	nertag_out_free(&o);
 	nertag_out_free(&o);
 }
