@@ -168,6 +168,17 @@ tok_info(struct ner_tok *t)
 	t->hshape = hash_bytes(shape, ns, 5);
 }
 
+/* How much of a sentence is numbers: 0 none, 1 some, 2 a third, 3 half. */
+static int
+num_class(const struct ner_tok *t, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += t[i].len > 0 && t[i].s[0] >= '0' && t[i].s[0] <= '9';
+	return k == 0 ? 0 : k * 2 >= n ? 3 : k * 3 >= n ? 2 : 1;
+}
+
 static int
 allcaps_sentence(const struct ner_tok *t, size_t n)
 {
@@ -201,7 +212,10 @@ affixes(struct ner_doc *d, const struct ner_tok *t, uint64_t *out)
 #define AT(i, field, none) \
 	((i) < sb || (i) >= se ? (uint64_t)(none) : d->t[(i)].field)
 
-/* Static features of token i of the sentence [sb, se). */
+/*
+ * Static features of token i of the sentence [sb, se); caps is 1 for an
+ * all-capitals sentence, plus num_class() << 1.
+ */
 static size_t
 static_feats(struct ner_doc *d, size_t sb, size_t se, size_t i, int caps,
     uint64_t *out)
@@ -211,6 +225,7 @@ static_feats(struct ner_doc *d, size_t sb, size_t se, size_t i, int caps,
 	uint64_t shm1 = AT(i - 1, hshape, 1), shp1 = AT(i + 1, hshape, 2);
 	size_t n = 0;
 	unsigned b;
+	int nextnum;
 
 	out[n++] = feat(1, 0);
 	out[n++] = feat(2, t->hw);
@@ -226,8 +241,13 @@ static_feats(struct ner_doc *d, size_t sb, size_t se, size_t i, int caps,
 	out[n++] = feat(26, pair(lwm1, t->hlw));
 	out[n++] = feat(27, pair(t->hlw, lwp1));
 	out[n++] = feat(28, pair(pair(shm1, t->hshape), shp1));
-	out[n++] = feat(29, (i == sb) * 4 + t->cap * 2 + caps);
-	if (caps)
+	out[n++] = feat(29, (i == sb) * 4 + t->cap * 2 + (caps & 1));
+	/* Tables of results: a name, then numbers. */
+	nextnum = i + 1 < se && d->t[i + 1].s[0] >= '0' &&
+	    d->t[i + 1].s[0] <= '9';
+	out[n++] = feat(45, (caps >> 1) * 8 + t->cap * 4 + nextnum * 2 +
+	    (i == sb));
+	if (caps & 1)
 		out[n++] = feat(30, t->hlw);
 	if (i == sb)
 		out[n++] = feat(31, t->hlw);
@@ -284,6 +304,7 @@ ner_prepare(const struct nergaz *g, struct ner_doc *d)
 			}
 		}
 		caps = allcaps_sentence(d->t + sb, se - sb);
+		caps |= num_class(d->t + sb, se - sb) << 1;
 		for (i = sb; i < se; i++)
 			d->nfeat[i] = (uint8_t)static_feats(d, sb, se, i, caps,
 			    d->feat + i * NER_MAXF);

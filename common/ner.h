@@ -13,7 +13,8 @@
  * Two passes: the first tags with local features only (the word, its lower
  * case, shape, prefixes and suffixes, the neighbouring words and shapes,
  * capitalisation at the sentence start and in an all-caps sentence,
- * gazetteer matches, previous labels).  The second adds document features
+ * how much of the sentence is numbers and whether a number follows (tables
+ * of results), gazetteer matches, previous labels).  The second adds document features
  * from the first pass's output over the whole document: the type the
  * same word (lower case) was most often given elsewhere, whether it was
  * the last or first word of a longer entity, whether it also appears in
