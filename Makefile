@@ -28,7 +28,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
 OPT	?= -O3
 XCFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	  $(OPT) -g -DVERSION='"$(VERSION)"' \
-	  -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Icommon
+	  -DDATADIR='"$(DATADIR)"' -DSRCDATA='"$(CURDIR)/data"' \
+	  $(PKG_CFLAGS) -Icommon
 
 ifeq ($(SANITIZE),1)
 B	= build/san
