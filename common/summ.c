@@ -16,9 +16,19 @@
 #include "tok.h"
 #include "xalloc.h"
 
+/* Tuned on DUC 2003 task 2 (make eval-summ); -D to experiment. */
+#ifndef MIN_WORDS
 #define MIN_WORDS	6	/* shorter sentences are rarely news */
+#endif
+#ifndef MAX_WORDS
 #define MAX_WORDS	60	/* longer ones eat the budget */
+#endif
+#ifndef LEAD_SENTS
 #define LEAD_SENTS	3	/* a concept used this early earns a bonus */
+#endif
+#ifndef MIN_DF
+#define MIN_DF		2	/* units that must use a concept */
+#endif
 #define SUPPORT_BONUS	1.0	/* per supporting source beyond the first */
 
 struct sent {
@@ -68,7 +78,11 @@ summ_opts_default(struct summ_opts *o)
 	o->words = 100;
 	o->method = SUMM_ILP;
 	o->max_cand = 200;
+#ifdef LEAD_W
+	o->lead = LEAD_W;
+#else
 	o->lead = 1.0;
+#endif
 	o->r = 0.3;
 }
 
@@ -141,16 +155,69 @@ static const char *const connectives[] = {
 	"Instead", "Then", "Indeed", "Thus", NULL
 };
 
+/* Length of a dash separator at s[0..n): " _ ", " -- ", " - ", " — ",
+ * " – " (U+2014, U+2013); 0 when there is none. */
+static size_t
+dash_len(const char *s, size_t n)
+{
+	static const char *const seps[] = {
+		" _ ", " -- ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", NULL
+	};
+	size_t i, k;
+
+	for (i = 0; seps[i] != NULL; i++) {
+		k = strlen(seps[i]);
+		if (n >= k && memcmp(s, seps[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * Length of a leading dateline, "WASHINGTON (AP) _ " or "NEW YORK, March 3
+ * (Agency) -- ": words in capitals up to a comma, a parenthesis or the
+ * dash, then anything but a sentence end up to the dash, within 100
+ * bytes.  0 when there is none.
+ */
+static size_t
+dateline_len(const char *t, size_t len)
+{
+	size_t i, k, caps = 0;
+
+	for (i = 0; i < len && i < 100; i++) {
+		if ((k = dash_len(t + i, len - i)) > 0)
+			return caps >= 2 ? i + k : 0;
+		if (t[i] == ',' || t[i] == '(')
+			break;
+		if (islower((unsigned char)t[i]))
+			return 0;
+		caps += isupper((unsigned char)t[i]) != 0;
+	}
+	if (caps < 2)
+		return 0;
+	for (; i < len && i < 100; i++) {
+		if ((k = dash_len(t + i, len - i)) > 0)
+			return i + k;
+		if (strchr(".!?", t[i]) != NULL && i + 1 < len &&
+		    t[i + 1] == ' ' && isupper((unsigned char)t[i + 2 < len ?
+		    i + 2 : i]) && i > 0 && islower((unsigned char)t[i - 1]))
+			return 0;	/* a sentence ended first */
+	}
+	return 0;
+}
+
 size_t
 summ_clean(const char *text, size_t len, char *first)
 {
-	size_t i, k, off = 0;
+	size_t i, k, off;
 
+	off = dateline_len(text, len);
 	for (i = 0; connectives[i] != NULL; i++) {
 		k = strlen(connectives[i]);
-		if (len > k + 1 && memcmp(text, connectives[i], k) == 0 &&
-		    (text[k] == ' ' || text[k] == ',')) {
-			off = k;
+		if (len > off + k + 1 &&
+		    memcmp(text + off, connectives[i], k) == 0 &&
+		    (text[off + k] == ' ' || text[off + k] == ',')) {
+			off += k;
 			while (off < len && (text[off] == ',' ||
 			    text[off] == ' '))
 				off++;
@@ -394,7 +461,7 @@ weigh(struct summ *s, const struct summ_opts *o)
 				df++;
 				early += u[j].pos <= LEAD_SENTS;
 			}
-		if (df >= 2)
+		if (df >= MIN_DF)
 			s->w[u[i].c] = df + o->lead * early;
 	}
 	free(u);
