@@ -268,6 +268,7 @@ summ_standalone(const char *text, size_t len)
 {
 	size_t i, e, k;
 	char w[16];
+	int quoted;
 
 	/* Ends a sentence: . ! ? then closing quotes or brackets. */
 	for (e = len; e > 0 && strchr("\"')]'`", text[e - 1]) != NULL; e--)
@@ -279,7 +280,8 @@ summ_standalone(const char *text, size_t len)
 		e -= 3;		/* U+201D, U+2019 */
 	if (e == 0 || strchr(".!?", text[e - 1]) == NULL)
 		return 0;
-	/* The first word, past opening quotes. */
+	/* The first word, past opening quotes (where a pronoun is the
+	 * speaker's own, and needs no antecedent). */
 	for (i = 0; i < len && strchr("\"'`(", text[i]) != NULL; i++)
 		;
 	if (i + 3 <= len && (unsigned char)text[i] == 0xe2 &&
@@ -287,11 +289,12 @@ summ_standalone(const char *text, size_t len)
 		i += 3;		/* U+201C, U+2018 */
 	if (i >= len || islower((unsigned char)text[i]))
 		return 0;	/* a fragment */
+	quoted = i > 0 && text[0] != '(';
 	for (k = 0; i + k < len && k < sizeof(w) - 1 &&
 	    (isalpha((unsigned char)text[i + k]) || text[i + k] == '\''); k++)
 		w[k] = tolower((unsigned char)text[i + k]);
 	w[k] = '\0';
-	for (i = 0; pronouns[i] != NULL; i++)
+	for (i = 0; pronouns[i] != NULL && !quoted; i++)
 		if (strcmp(w, pronouns[i]) == 0)
 			return 0;
 	for (i = 0; dangling[i] != NULL; i++)
@@ -710,6 +713,9 @@ ilp(struct summ *s, const struct summ_opts *o, const size_t *cand,
 	struct sent *t;
 	long claim;
 
+	*exact = 1;
+	if (nc == 0)
+		return 0;
 	lp = glp_create_prob();
 	glp_set_obj_dir(lp, GLP_MAX);
 	glp_add_cols(lp, (int)nc);

@@ -192,9 +192,13 @@ put_sources(struct run *run, const struct summ_pick *p,
 
 	if (run->col[C_SOURCES] >= 0) {
 		k = field(run, row, run->col[C_SOURCES], &len);
-		if (fp != NULL)
-			fputs(k, fp);
-		else
+		if (fp != NULL) {
+			for (i = 0; i < len; i++) {
+				fputc(k[i], fp);
+				if (k[i] == ',' && k[i + 1] != ' ')
+					fputc(' ', fp);
+			}
+		} else
 			tsv_field(&run->w, k, len);
 		return;
 	}
@@ -213,17 +217,19 @@ put_sources(struct run *run, const struct summ_pick *p,
 	}
 	for (i = 0; i < p->nsrcs; i++) {
 		k = smap_key(run->units, p->srcs[i], &len);
-		fprintf(fp, "%s%s", i > 0 ? "," : "", k);
+		fprintf(fp, "%s%s", i == 0 ? "" : fp == stdout ? ", " : ",",
+		    k);
 	}
 }
 
-/* The conflict of pick p: its row's, else another row's of its claim. */
+/* The conflict of pick p: its row's, else another row's of its claim
+ * (NUL-terminated, in the scratch buffer, valid until the next field). */
 static const char *
 conflict(struct run *run, const struct story *st, size_t id, size_t *len)
 {
-	char *c, *mine;
-	size_t i, n;
+	char *mine;
 	const char *f;
+	size_t i, n, hit = st->n;
 
 	f = field(run, &st->rows[id], run->col[C_CONFLICT], len);
 	if (*len > 0 || run->col[C_CLAIM] < 0)
@@ -231,18 +237,19 @@ conflict(struct run *run, const struct story *st, size_t id, size_t *len)
 	mine = strdup(field(run, &st->rows[id], run->col[C_CLAIM], &n));
 	if (mine == NULL)
 		err(1, NULL);
-	for (i = 0, f = ""; i < st->n && n > 0; i++) {
-		c = field(run, &st->rows[i], run->col[C_CLAIM], len);
-		if (strcmp(c, mine) != 0)
-			continue;
-		f = field(run, &st->rows[i], run->col[C_CONFLICT], len);
-		if (*len > 0)
-			break;
+	for (i = 0; i < st->n && n > 0 && hit == st->n; i++) {
+		if (strcmp(field(run, &st->rows[i], run->col[C_CLAIM], len),
+		    mine) == 0 &&
+		    (field(run, &st->rows[i], run->col[C_CONFLICT], len),
+		    *len > 0))
+			hit = i;
 	}
 	free(mine);
-	if (*len == 0)
-		f = "";
-	return f;
+	if (hit == st->n) {
+		*len = 0;
+		return "";
+	}
+	return field(run, &st->rows[hit], run->col[C_CONFLICT], len);
 }
 
 static void

@@ -1,0 +1,147 @@
+/*
+ * test_summ.c: common/summ.c: cleaning, the stand-alone test, word counts,
+ * and the choice itself on a small invented story.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "summ.h"
+#include "unit.h"
+
+static void
+test_clean(void)
+{
+	static const struct {
+		const char *in, *want;
+	} t[] = {
+		{ "But the plan failed.", "The plan failed." },
+		{ "However, costs rose.", "Costs rose." },
+		{ "And then it rained.", "Then it rained." },
+		{ "Butter prices rose.", "Butter prices rose." },
+		{ "WASHINGTON (AP) _ The vote passed.", "The vote passed." },
+		{ "NEW YORK, March 3 (Wire) -- Shares rose.", "Shares rose." },
+		{ "PARIS \xe2\x80\x94 But talks stalled.", "Talks stalled." },
+		{ "US officials - not all - agreed.",
+		    "US officials - not all - agreed." },
+		{ "But", "But" },
+		{ "", "" },
+	};
+	char buf[128], first;
+	size_t i, off, len;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		len = strlen(t[i].in);
+		off = summ_clean(t[i].in, len, &first);
+		memcpy(buf, t[i].in + off, len - off);
+		if (len > off)
+			buf[0] = first;
+		CHECK_EQ_MEM(buf, len - off, t[i].want);
+	}
+}
+
+static void
+test_standalone(void)
+{
+	static const struct {
+		const char *s;
+		int want;
+	} t[] = {
+		{ "The bridge reopened on Monday.", 1 },
+		{ "The bridge reopened on Monday", 0 },		/* headline */
+		{ "He said the work finished early.", 0 },
+		{ "It was the third closure.", 0 },
+		{ "``We are done,'' he said.", 0 },
+		{ "\"We are done,\" the mayor said.", 1 },
+		{ "Their union agreed.", 0 },
+		{ "the rest of the sentence.", 0 },		/* fragment */
+		{ "Did the council vote?", 1 },
+		{ "The plan, she added, was late.", 0 },	/* who? */
+		{ "\"They lied,\" the mayor said.", 1 },
+		{ "(It rained.)", 0 },
+		{ "Officials said, he told them, that it works.", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (summ_standalone(t[i].s, strlen(t[i].s)) != t[i].want) {
+			CHECK(!"summ_standalone");
+			fprintf(stderr, "  case: %s\n", t[i].s);
+		}
+}
+
+static void
+test_words(void)
+{
+	CHECK_EQ_LONG(summ_words("", 0), 0);
+	CHECK_EQ_LONG(summ_words("  one ", 6), 1);
+	CHECK_EQ_LONG(summ_words("a b\tc\nd", 7), 4);
+}
+
+/* Three units repeat one event; a fourth sentence is off-topic; unit 0
+ * says the event twice (claim 7). */
+static const struct {
+	const char *text;
+	size_t unit;
+	unsigned pos;
+	long claim;
+} story[] = {
+	{ "The harbour crane collapsed onto a cargo ship on Tuesday morning.", 0, 1, 7 },
+	{ "A harbour crane collapsed onto a cargo ship early on Tuesday.", 0, 2, 7 },
+	{ "Local bakers held their annual bread fair in the square.", 0, 3, -1 },
+	{ "The harbour crane collapsed onto a cargo ship, port officials said.", 1, 1, -1 },
+	{ "Two workers were hurt when the harbour crane collapsed.", 1, 2, -1 },
+	{ "Port officials said two workers were hurt when the crane fell.", 2, 1, -1 },
+	{ "The harbour crane collapsed onto a cargo ship at dawn.", 2, 2, -1 },
+};
+
+static void
+test_run(enum summ_method m, long words)
+{
+	struct summ *s;
+	struct summ_opts o;
+	const struct summ_pick *p;
+	size_t i, j, n, used = 0, nclaim7 = 0;
+
+	CHECK((s = summ_new()) != NULL);
+	if (s == NULL)
+		return;
+	for (i = 0; i < sizeof(story) / sizeof(story[0]); i++)
+		summ_add(s, story[i].text, strlen(story[i].text),
+		    story[i].unit, story[i].pos, story[i].claim, 0);
+	summ_opts_default(&o);
+	o.method = m;
+	o.words = words;
+	n = summ_run(s, &o, &p);
+	CHECK(n >= 1);
+	for (i = 0; i < n; i++) {
+		used += summ_words(p[i].text, p[i].len);
+		CHECK(strstr(p[i].text, "bread") == NULL);
+		nclaim7 += p[i].id <= 1;
+		CHECK(p[i].nsrcs >= 1 && p[i].support == p[i].nsrcs);
+		for (j = 0; j < i; j++)
+			CHECK(p[j].id != p[i].id);
+	}
+	CHECK(used <= (size_t)words);
+	CHECK(nclaim7 <= 1);
+	/* The collapse is told by all three units: estimated support 3. */
+	for (i = 0; i < n; i++)
+		if (strstr(p[i].text, "cargo ship") != NULL)
+			CHECK_EQ_LONG(p[i].support, 3);
+	summ_clear(s);
+	CHECK_EQ_LONG(summ_run(s, &o, &p), 0);
+	summ_free(s);
+}
+
+int
+main(void)
+{
+	test_clean();
+	test_standalone();
+	test_words();
+	test_run(SUMM_ILP, 12);
+	test_run(SUMM_ILP, 30);
+	test_run(SUMM_GREEDY, 12);
+	test_run(SUMM_GREEDY, 30);
+	summ_free(NULL);
+	UNIT_END();
+}
