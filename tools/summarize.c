@@ -16,12 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
 #include "input.h"
 #include "output.h"
 #include "story.h"
-#include "summ.h"
+#include "summ_rows.h"
 #include "tsv.h"
+#include "xalloc.h"
 
 enum fmt { FMT_TSV, FMT_TEXT, FMT_MARKDOWN };
 
@@ -30,13 +30,6 @@ struct opts {
 	enum fmt	 fmt;
 };
 
-/* The input columns summarize reads; -1 when absent. */
-enum { C_TEXT, C_DOC, C_SENT, C_STORY, C_CLAIM, C_SUPPORT, C_SOURCES,
-	C_CONFLICT, C_SOURCE, NCOLS };
-static const char *const col_names[NCOLS] = {
-	"text", "doc", "sent", "story", "claim", "support", "sources",
-	"conflict", "source"
-};
 /* The columns written first, in this order. */
 static const char *const out_cols[] = {
 	"rank", "claim", "support", "sources", "doc", "sent", "text",
@@ -48,13 +41,10 @@ struct run {
 	const char	*name;
 	struct tsv_reader r;
 	struct tsv_writer w;
-	struct summ	*summ;
-	int		 col[NCOLS];
+	struct summ_rows rows;
+	int		 story;		/* has a story column */
 	int		*pass;		/* input columns passed through */
 	size_t		 npass;
-	struct smap	*units, *claims;
-	char		*scratch;	/* unescaped fields */
-	size_t		 scap;
 	unsigned long	 nstory;
 };
 
@@ -85,28 +75,6 @@ usage(int code)
 	exit(0);
 }
 
-/* Field k of row, unescaped into a scratch copy (NUL-terminated). */
-static char *
-field(struct run *run, const struct story_row *row, int k, size_t *len)
-{
-	static const char empty[] = "";
-	size_t n;
-
-	if (k < 0) {
-		*len = 0;
-		return (char *)empty;
-	}
-	n = row->f[k].len;
-	if (n + 1 > run->scap) {
-		run->scap = 2 * n + 64;
-		if ((run->scratch = realloc(run->scratch, run->scap)) == NULL)
-			err(1, NULL);
-	}
-	*len = tsv_unescape(run->scratch, row->f[k].p, n);
-	run->scratch[*len] = '\0';
-	return run->scratch;
-}
-
 static void
 put_header(struct run *run)
 {
@@ -120,170 +88,33 @@ put_header(struct run *run)
 	tsv_end(&run->w);
 }
 
-/* Add the rows of st to the summariser; 0, or -1 after a data error. */
-static int
-load(struct run *run, const struct story *st)
-{
-	const struct story_row *row;
-	size_t i, len, *npos = NULL, cap = 0, u;
-	const char *errstr;
-	unsigned pos, support;
-	long claim;
-	char *f;
-
-	summ_clear(run->summ);
-	smap_free(run->units);
-	smap_free(run->claims);
-	run->units = smap_new();
-	run->claims = smap_new();
-	for (i = 0; i < st->n; i++) {
-		row = &st->rows[i];
-		f = field(run, row, run->col[C_SOURCE], &len);
-		if (len == 0)
-			f = field(run, row, run->col[C_DOC], &len);
-		u = smap_put(run->units, f, len, NULL);
-		if (u >= cap) {
-			cap = 2 * u + 16;
-			npos = realloc(npos, cap * sizeof(*npos));
-			if (npos == NULL)
-				err(1, NULL);
-			memset(npos + u, 0, (cap - u) * sizeof(*npos));
-		}
-		pos = (unsigned)++npos[u];
-		f = field(run, row, run->col[C_SENT], &len);
-		if (len > 0) {
-			pos = (unsigned)strtonum(f, 1, 1000000000, &errstr);
-			if (errstr != NULL)
-				goto bad_sent;
-		}
-		claim = -1;
-		f = field(run, row, run->col[C_CLAIM], &len);
-		if (len > 0)
-			claim = (long)smap_put(run->claims, f, len, NULL);
-		support = 0;
-		f = field(run, row, run->col[C_SUPPORT], &len);
-		if (len > 0) {
-			support = (unsigned)strtonum(f, 1, 1000000000, &errstr);
-			if (errstr != NULL)
-				goto bad_support;
-		}
-		f = field(run, row, run->col[C_TEXT], &len);
-		summ_add(run->summ, f, len, u, pos, claim, support);
-	}
-	free(npos);
-	return 0;
-bad_sent:
-	warnx("%s:%lu: sent '%s': %s", run->name, row->lineno, f, errstr);
-	free(npos);
-	return -1;
-bad_support:
-	warnx("%s:%lu: support '%s': %s", run->name, row->lineno, f, errstr);
-	free(npos);
-	return -1;
-}
-
-/* The sources of pick p: the input's `sources`, else the estimate. */
-static void
-put_sources(struct run *run, const struct summ_pick *p,
-    const struct story_row *row, FILE *fp)
-{
-	size_t i, len;
-	const char *k;
-
-	if (run->col[C_SOURCES] >= 0) {
-		k = field(run, row, run->col[C_SOURCES], &len);
-		if (fp != NULL) {
-			for (i = 0; i < len; i++) {
-				fputc(k[i], fp);
-				if (k[i] == ',' && k[i + 1] != ' ')
-					fputc(' ', fp);
-			}
-		} else
-			tsv_field(&run->w, k, len);
-		return;
-	}
-	if (fp == NULL) {
-		char *buf = NULL;
-		size_t blen = 0;
-		FILE *mem = open_memstream(&buf, &blen);
-
-		if (mem == NULL)
-			err(1, NULL);
-		put_sources(run, p, row, mem);
-		fclose(mem);
-		tsv_field(&run->w, buf, blen);
-		free(buf);
-		return;
-	}
-	for (i = 0; i < p->nsrcs; i++) {
-		k = smap_key(run->units, p->srcs[i], &len);
-		fprintf(fp, "%s%s", i == 0 ? "" : fp == stdout ? ", " : ",",
-		    k);
-	}
-}
-
-/* The conflict of pick p: its row's, else another row's of its claim
- * (NUL-terminated, in the scratch buffer, valid until the next field). */
-static const char *
-conflict(struct run *run, const struct story *st, size_t id, size_t *len)
-{
-	char *mine;
-	const char *f;
-	size_t i, n, hit = st->n;
-
-	f = field(run, &st->rows[id], run->col[C_CONFLICT], len);
-	if (*len > 0 || run->col[C_CLAIM] < 0)
-		return f;
-	mine = strdup(field(run, &st->rows[id], run->col[C_CLAIM], &n));
-	if (mine == NULL)
-		err(1, NULL);
-	for (i = 0; i < st->n && n > 0 && hit == st->n; i++) {
-		if (strcmp(field(run, &st->rows[i], run->col[C_CLAIM], len),
-		    mine) == 0 &&
-		    (field(run, &st->rows[i], run->col[C_CONFLICT], len),
-		    *len > 0))
-			hit = i;
-	}
-	free(mine);
-	if (hit == st->n) {
-		*len = 0;
-		return "";
-	}
-	return field(run, &st->rows[hit], run->col[C_CONFLICT], len);
-}
-
 static void
 emit_tsv(struct run *run, const struct story *st,
-    const struct summ_pick *p, size_t np)
+    const struct summ_pick *p, const struct summ_line *l, size_t np)
 {
 	const struct story_row *row;
 	size_t i, k, len;
 	const char *f;
+	char id[32];
+	int c;
 
 	for (i = 0; i < np; i++) {
 		row = &st->rows[p[i].id];
 		tsv_field_uint(&run->w, i + 1);
-		f = field(run, row, run->col[C_CLAIM], &len);
-		if (len > 0)
-			tsv_field(&run->w, f, len);
-		else {
-			char id[32];
-
-			snprintf(id, sizeof(id), "%zu", p[i].id + 1);
-			tsv_field_str(&run->w, id);
+		f = summ_rows_field(&run->rows, row,
+		    run->rows.col[SUMM_COL_CLAIM], &len);
+		snprintf(id, sizeof(id), "%zu", p[i].id + 1);
+		tsv_field(&run->w, len > 0 ? f : id, len > 0 ? len :
+		    strlen(id));
+		tsv_field_uint(&run->w, l[i].support);
+		tsv_field_str(&run->w, l[i].sources);
+		for (k = SUMM_COL_DOC; k <= SUMM_COL_SENT; k++) {
+			c = run->rows.col[k];
+			tsv_field_raw(&run->w, c >= 0 ? row->f[c].p : "",
+			    c >= 0 ? row->f[c].len : 0);
 		}
-		tsv_field_uint(&run->w, p[i].support);
-		put_sources(run, &p[i], row, NULL);
-		for (k = C_DOC; k <= C_SENT; k++) {
-			if (run->col[k] >= 0)
-				tsv_field_raw(&run->w, row->f[run->col[k]].p,
-				    row->f[run->col[k]].len);
-			else
-				tsv_field_raw(&run->w, "", 0);
-		}
-		tsv_field(&run->w, p[i].text, p[i].len);
-		f = conflict(run, st, p[i].id, &len);
-		tsv_field(&run->w, f, len);
+		tsv_field(&run->w, l[i].text, l[i].len);
+		tsv_field_str(&run->w, l[i].conflict);
 		for (k = 0; k < run->npass; k++)
 			tsv_field_raw(&run->w, row->f[run->pass[k]].p,
 			    row->f[run->pass[k]].len);
@@ -291,74 +122,29 @@ emit_tsv(struct run *run, const struct story *st,
 	}
 }
 
-/* Write s[0..len) for people: line breaks and tabs as spaces; in
- * Markdown, the characters that would format text escaped. */
-static void
-put_human(const char *s, size_t len, int md)
+/* Summarise story st and write it; 0, or -1 after a data error. */
+static int
+emit(struct run *run, const struct story *st)
 {
-	size_t i;
+	const struct summ_pick *p;
+	struct summ_line *l;
+	long np;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r')
-			putchar(' ');
-		else {
-			if (md && strchr("\\`*_[]<>#|", s[i]) != NULL)
-				putchar('\\');
-			putchar(s[i]);
-		}
+	if ((np = summ_rows_run(&run->rows, st, &run->o->summ, &p,
+	    &l)) == -1) {
+		warnx("%s:%s", run->name, run->rows.err);
+		return -1;
 	}
-}
-
-/* -f text and -f markdown: numbered sentences with their sources, then
- * the conflicts, each once, as notes. */
-static void
-emit_human(struct run *run, const struct story *st,
-    const struct summ_pick *p, size_t np)
-{
-	int md = run->o->fmt == FMT_MARKDOWN;
-	char **seen;
-	size_t i, j, len, nseen = 0;
-	const char *f;
-
-	if (tsv_writer_flush(&run->w) == -1)
-		return;
-	if (run->nstory > 1)
-		putchar('\n');
-	if (run->col[C_STORY] >= 0) {
-		fputs(md ? "## " : "Story: ", stdout);
-		put_human(st->name, strlen(st->name), md);
-		fputs(md ? "\n\n" : "\n", stdout);
-	}
-	if (np == 0)
-		puts(md ? "*No sentence fits the budget.*" :
-		    "(no sentence fits the budget)");
-	for (i = 0; i < np; i++) {
-		printf("%zu. ", i + 1);
-		put_human(p[i].text, p[i].len, md);
-		printf(md ? " *(%u source%s: " : " [%u source%s: ",
-		    p[i].support, p[i].support == 1 ? "" : "s");
-		put_sources(run, &p[i], &st->rows[p[i].id], stdout);
-		puts(md ? ")*" : "]");
-	}
-	if ((seen = calloc(np + 1, sizeof(*seen))) == NULL)
-		err(1, NULL);
-	for (i = 0; i < np; i++) {
-		f = conflict(run, st, p[i].id, &len);
-		for (j = 0; j < nseen && len > 0; j++)
-			if (strcmp(seen[j], f) == 0)
-				break;
-		if (len == 0 || j < nseen)
-			continue;
-		if ((seen[nseen++] = strdup(f)) == NULL)
-			err(1, NULL);
-		fputs(md ? "\n> **Sources disagree:** " :
-		    "Note: sources disagree: ", stdout);
-		put_human(f, len, md);
-		putchar('\n');
-	}
-	for (i = 0; i < nseen; i++)
-		free(seen[i]);
-	free(seen);
+	if (run->o->fmt == FMT_TSV)
+		emit_tsv(run, st, p, l, (size_t)np);
+	else if (tsv_writer_flush(&run->w) == 0 &&
+	    summ_fmt_write(stdout, run->o->fmt == FMT_TEXT ? SUMM_FMT_TEXT :
+	    SUMM_FMT_MARKDOWN, run->story ? st->name : NULL,
+	    run->nstory == 0, l, (size_t)np) == -1)
+		run->w.err = errno ? errno : EIO;
+	run->nstory++;
+	summ_rows_lines_free(l, (size_t)np);
+	return 0;
 }
 
 static void
@@ -368,22 +154,20 @@ warn_cb(void *arg, const char *msg)
 	warnx("%s", msg);
 }
 
-/* Check the columns of the input just opened; exit 2 on a missing one. */
-static void
+/* Check the columns of the input just opened; -1 when one is missing. */
+static int
 columns(struct run *run, int first)
 {
 	size_t i, k;
 
-	for (i = 0; i < NCOLS; i++)
-		run->col[i] = tsv_col(&run->r, col_names[i]);
-	if (run->col[C_TEXT] < 0 || run->col[C_DOC] < 0)
-		errx(2, "%s: missing column '%s'", run->name,
-		    run->col[C_TEXT] < 0 ? "text" : "doc");
-	if (!first)
-		return;
-	run->pass = calloc(run->r.ncol + 1, sizeof(*run->pass));
-	if (run->pass == NULL)
-		err(1, NULL);
+	if (summ_rows_columns(&run->rows, &run->r) == -1) {
+		warnx("%s: %s", run->name, run->rows.err);
+		return -1;
+	}
+	run->story = tsv_col(&run->r, "story") >= 0;
+	if (!first || run->pass != NULL)
+		return 0;
+	run->pass = xcalloc(run->r.ncol + 1, sizeof(*run->pass));
 	for (i = 0; i < run->r.ncol; i++) {
 		for (k = 0; out_cols[k] != NULL; k++)
 			if (strcmp(run->r.col[i].p, out_cols[k]) == 0)
@@ -391,18 +175,18 @@ columns(struct run *run, int first)
 		if (out_cols[k] == NULL)
 			run->pass[run->npass++] = (int)i;
 	}
+	return 0;
 }
 
-/* Summarise every story of one operand; 0, or 1 after a data error. */
+/* Summarise every story of one operand; 0, 1 after a data error, 2 for
+ * a missing column. */
 static int
 do_file(struct run *run, const char *path, char **head0, int *first)
 {
 	struct story_reader *sr;
 	struct story st = { 0 };
-	const struct summ_pick *p;
 	struct in *in;
-	size_t np;
-	int got, rval = 0;
+	int got = 0, rval = 0;
 
 	if ((in = in_open(path)) == NULL) {
 		warn("%s", path);
@@ -416,7 +200,11 @@ do_file(struct run *run, const char *path, char **head0, int *first)
 		in_close(in);
 		return rval;
 	}
-	columns(run, *first);
+	if (columns(run, *first) == -1) {
+		tsv_reader_free(&run->r);
+		in_close(in);
+		return 2;
+	}
 	if (*first) {
 		if ((*head0 = strdup(run->r.head)) == NULL)
 			err(1, NULL);
@@ -431,16 +219,10 @@ do_file(struct run *run, const char *path, char **head0, int *first)
 	}
 	sr = story_reader_new(&run->r, "story", warn_cb, NULL);
 	while (run->w.err == 0 && (got = story_next(sr, &st)) == 1) {
-		if (load(run, &st) == -1) {
+		if (emit(run, &st) == -1) {
 			rval = 1;
 			break;
 		}
-		np = summ_run(run->summ, &run->o->summ, &p);
-		run->nstory++;
-		if (run->o->fmt == FMT_TSV)
-			emit_tsv(run, &st, p, np);
-		else
-			emit_human(run, &st, p, np);
 	}
 	if (got == -1) {
 		warnx("%s", ferror(in->fp) ? in_error(in) : run->r.err);
@@ -552,13 +334,14 @@ main(int argc, char *argv[])
 	}
 	memset(&run, 0, sizeof(run));
 	run.o = &o;
-	if ((run.summ = summ_new()) == NULL)
+	if (summ_rows_init(&run.rows) == -1)
 		errx(1, "libstemmer has no English stemmer");
 	out_init();
 	tsv_writer_init(&run.w, stdout);
-	for (i = 0; i < argc && run.w.err == 0; i++)
-		rval |= do_file(&run, argv[i], &head0, &first);
-	if (first && o.fmt == FMT_TSV) {	/* no input had a header */
+	for (i = 0; i < argc && run.w.err == 0 && rval != 2; i++)
+		if ((bad = do_file(&run, argv[i], &head0, &first)) > rval)
+			rval = bad;
+	if (first && o.fmt == FMT_TSV && rval != 2) {	/* no header read */
 		for (i = 0; out_cols[i] != NULL; i++)
 			tsv_field_str(&run.w, out_cols[i]);
 		tsv_end(&run.w);
@@ -567,10 +350,7 @@ main(int argc, char *argv[])
 	bad = out_close() == -1 || bad;
 	saved = run.w.err != 0 ? run.w.err : errno;
 	tsv_writer_free(&run.w);
-	summ_free(run.summ);
-	smap_free(run.units);
-	smap_free(run.claims);
-	free(run.scratch);
+	summ_rows_free(&run.rows);
 	free(run.pass);
 	free(head0);
 	if (bad) {
