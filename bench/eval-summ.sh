@@ -6,7 +6,8 @@
 #
 # Each cluster's docs/*.txt (one paragraph per line) goes through
 # split-sentences -p line, gets a `story` column = the cluster, and all
-# clusters of a set go through one summarize run (OPTIONS, default -w 100).
+# clusters of a set go through one summarize run per configuration
+# (OPTIONS; by default -w 100 with the ILP, then with -m greedy).
 # LEAD = the first 100 words of the cluster's most recent article (the
 # DUC baseline), date and then id taken from the document id.
 # Skips with a message when DATA is absent.
@@ -14,8 +15,8 @@ set -eu -o pipefail
 b=$1
 data=$2
 shift 2
-opts=("$@")
-[ ${#opts[@]} -gt 0 ] || opts=(-w 100)
+confs=("$*")
+[ $# -gt 0 ] || confs=("-w 100" "-w 100 -m greedy")
 if [ ! -d "$data/duc2003" ]; then
 	echo "eval-summ: $data/duc2003 not found: skipped"
 	exit 0
@@ -79,10 +80,11 @@ for set in task2 task3; do
 	rows "$set" > "$tmp/$set.tsv"
 	lead "$tmp/$set.lead" < "$tmp/$set.tsv"
 	printf '%s\tLEAD\t%s\n' "$set" "$(score "$set" "$tmp/$set.lead")"
-	if [ -x "$b/summarize" ]; then
-		"$b/summarize" "${opts[@]}" "$tmp/$set.tsv" |
-		    peers "$tmp/$set.summ"
-		printf '%s\tsummarize %s\t%s\n' "$set" "${opts[*]}" \
+	for conf in "${confs[@]}"; do
+		rm -rf "$tmp/$set.summ"
+		# shellcheck disable=SC2086
+		"$b/summarize" $conf "$tmp/$set.tsv" | peers "$tmp/$set.summ"
+		printf '%s\tsummarize %s\t%s\n' "$set" "$conf" \
 		    "$(score "$set" "$tmp/$set.summ")"
-	fi
+	done
 done
