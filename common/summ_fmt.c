@@ -33,6 +33,40 @@ put_list(FILE *fp, const char *s, int md)
 	}
 }
 
+/*
+ * One note per "; "-separated part of a conflict.  A part in
+ * align-claims(1)'s form "kind: value (sources) / value (sources)" reads
+ * "sources disagree on the kind: ...".
+ */
+static void
+put_conflict(FILE *fp, const char *s, int md)
+{
+	const char *end, *colon;
+	size_t n, k;
+
+	for (; *s != '\0'; s = *end != '\0' ? end + 2 : end) {
+		if ((end = strstr(s, "; ")) == NULL)
+			end = s + strlen(s);
+		n = (size_t)(end - s);
+		for (k = 0; k < n && k < 24 && (s[k] == ' ' ||
+		    (s[k] >= 'a' && s[k] <= 'z')); k++)
+			;
+		colon = k > 0 && k + 1 < n && s[k] == ':' && s[k + 1] == ' ' ?
+		    s + k : NULL;
+		fputs(md ? "\n> **Sources disagree" :
+		    "Note: sources disagree", fp);
+		if (colon != NULL) {
+			fputs(" on the ", fp);
+			put_flat(fp, s, k, md);
+			s = colon + 2;
+			n -= k + 2;
+		}
+		fputs(md ? ":** " : ": ", fp);
+		put_flat(fp, s, n, md);
+		fputc('\n', fp);
+	}
+}
+
 int
 summ_fmt_write(FILE *fp, enum summ_fmt fmt, const char *story, int first,
     const struct summ_line *l, size_t n)
@@ -66,10 +100,7 @@ summ_fmt_write(FILE *fp, enum summ_fmt fmt, const char *story, int first,
 				break;
 		if (j < i)
 			continue;	/* said already */
-		fputs(md ? "\n> **Sources disagree:** " :
-		    "Note: sources disagree: ", fp);
-		put_flat(fp, l[i].conflict, strlen(l[i].conflict), md);
-		fputc('\n', fp);
+		put_conflict(fp, l[i].conflict, md);
 	}
 	return ferror(fp) ? -1 : 0;
 }

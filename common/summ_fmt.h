@@ -25,7 +25,9 @@ enum summ_fmt {
 /*
  * Write the summary l[0..n) of story (NULL: the input has no stories) to
  * fp: a heading, numbered sentences each followed by its support and
- * sources, then "sources disagree" notes, one per distinct conflict.  A
+ * sources, then "sources disagree" notes, one per distinct conflict and
+ * "; "-separated part of it ("kind: a (x) / b (y)" becomes "sources
+ * disagree on the kind: a (x) / b (y)", as align-claims(1) writes it).  A
  * blank line goes before every story but the first.  Line breaks inside a
  * text become spaces; in Markdown, characters that would format are
  * escaped.  Returns 0, or -1 when writing failed (ferror).

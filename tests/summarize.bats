@@ -132,9 +132,9 @@ col() {
 	printf '%s\n' "$output" | awk -F '\t' '$2 == "b3"' |
 	    grep -q $'\tcrowd: about 300 (gazette) / about 500 (radio)\t'
 	run -0 summarize -w 1000 -f text "$A"
-	assert_line 'Note: sources disagree: crowd: about 300 (gazette) / about 500 (radio)'
+	assert_line 'Note: sources disagree on the crowd: about 300 (gazette) / about 500 (radio)'
 	run -0 summarize -w 1000 -f markdown "$A"
-	assert_line '> **Sources disagree:** crowd: about 300 (gazette) / about 500 (radio)'
+	assert_line '> **Sources disagree on the crowd:** about 300 (gazette) / about 500 (radio)'
 }
 
 @test "summarize -f text and -f markdown: numbered, with sources" {
@@ -194,4 +194,17 @@ col() {
 @test "summarize: a write error is exit 1" {
 	run -1 --separate-stderr bash -c 'summarize "$1" > /dev/full' _ "$A"
 	[[ "$stderr" == *"write error"* ]]
+}
+
+@test "summarize: interleaved stories: one warning, later rows in a part" {
+	awk -F '\t' 'NR == 1 || $4 == "bridge"' "$A" | head -n 4 > mixed.tsv
+	awk -F '\t' '$4 == "fire"' "$A" >> mixed.tsv
+	awk -F '\t' '$4 == "bridge"' "$A" | tail -n +4 >> mixed.tsv
+	run -0 --separate-stderr summarize -f text mixed.tsv
+	[ "$(printf '%s\n' "$stderr" | grep -c .)" -eq 1 ]
+	[[ "$stderr" == *story* ]]
+	# bridge's first rows were summarised before fire began; its later
+	# rows come after fire, as a second summary.
+	[ "$(printf '%s\n' "$output" | grep '^Story: ' | tr '\n' ' ')" = \
+	    'Story: bridge Story: fire Story: bridge ' ]
 }
