@@ -421,6 +421,30 @@ summ_add(struct summ *s, const char *text, size_t len, size_t unit,
 	add_concepts(s, t);
 }
 
+void
+summ_add_concept(struct summ *s, const char *key, size_t len)
+{
+	struct sent *t;
+	size_t c, i;
+
+	if (s->n == 0 || len == 0)
+		return;
+	t = &s->v[s->n - 1];
+	if (len + 2 > s->bufcap) {
+		s->bufcap = len + 64;
+		s->buf = xreallocarray(s->buf, s->bufcap, 1);
+	}
+	s->buf[0] = '\001';	/* apart from the bigrams, which have a space */
+	memcpy(s->buf + 1, key, len);
+	c = smap_put(s->cmap, s->buf, len + 1, NULL);
+	for (i = 0; i < t->nc; i++)
+		if (s->occ[t->c0 + i] == c)
+			return;
+	occ_push(s, c);
+	t->nc++;
+	qsort(s->occ + t->c0, t->nc, sizeof(size_t), size_cmp);
+}
+
 static int
 use_cmp(const void *a, const void *b)
 {
@@ -495,16 +519,17 @@ cand_cmp(const void *a, const void *b, void *arg)
 
 /* qsort_r is not in POSIX: a small merge sort with a context instead. */
 static void
-sort_ctx(size_t *v, size_t n, size_t *tmp, struct summ *s)
+sort_by(size_t *v, size_t n, size_t *tmp, struct summ *s,
+    int (*cmp)(const void *, const void *, void *))
 {
 	size_t h = n / 2, i = 0, j = h, k = 0;
 
 	if (n < 2)
 		return;
-	sort_ctx(v, h, tmp, s);
-	sort_ctx(v + h, n - h, tmp, s);
+	sort_by(v, h, tmp, s, cmp);
+	sort_by(v + h, n - h, tmp, s, cmp);
 	while (i < h && j < n)
-		tmp[k++] = cand_cmp(&v[j], &v[i], s) < 0 ? v[j++] : v[i++];
+		tmp[k++] = cmp(&v[j], &v[i], s) < 0 ? v[j++] : v[i++];
 	while (i < h)
 		tmp[k++] = v[i++];
 	while (j < n)
@@ -538,7 +563,7 @@ candidates(struct summ *s, const struct summ_opts *o, size_t **cand)
 			if (s->v[i].words > 0 && fits(o, &s->v[i]))
 				c[n++] = i;
 	tmp = xreallocarray(NULL, n + 1, sizeof(*tmp));
-	sort_ctx(c, n, tmp, s);
+	sort_by(c, n, tmp, s, cand_cmp);
 	free(tmp);
 	if (o->max_cand > 0 && n > o->max_cand)
 		n = o->max_cand;
@@ -829,6 +854,41 @@ ilp(struct summ *s, const struct summ_opts *o, const size_t *cand,
 	return (long)nsel;
 }
 
+static int
+pos_cmp(const void *a, const void *b, void *arg)
+{
+	const struct summ *s = arg;
+	const struct sent *x = &s->v[*(const size_t *)a];
+	const struct sent *y = &s->v[*(const size_t *)b];
+
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return size_cmp(a, b);
+}
+
+/*
+ * When nothing is worth anything (no concept shared), the summary is the
+ * first sentences of the articles, first sentences first, while they fit.
+ */
+static size_t
+lead(struct summ *s, const struct summ_opts *o, size_t *cand, size_t nc,
+    size_t *sel)
+{
+	struct budget b = { 0, 0, 0 };
+	size_t i, n = 0, *tmp;
+
+	tmp = xreallocarray(NULL, nc + 1, sizeof(*tmp));
+	sort_by(cand, nc, tmp, s, pos_cmp);
+	free(tmp);
+	for (i = 0; i < nc; i++)
+		if (room(o, &b, &s->v[cand[i]]) &&
+		    !claim_used(s, sel, n, s->v[cand[i]].claim)) {
+			sel[n++] = cand[i];
+			spend(&b, &s->v[cand[i]]);
+		}
+	return n;
+}
+
 /* Reading order: earlier in its article first, then more support. */
 struct order {
 	size_t		 id;
@@ -937,6 +997,8 @@ summ_run(struct summ *s, const struct summ_opts *o,
 		free(gsel);
 	}
 	nsel = (size_t)got;
+	if (nsel == 0)		/* no concept is shared: lead sentences */
+		nsel = lead(s, o, cand, nc, sel);
 	free(cand);
 	maxpos = xcalloc(s->nunits + 1, sizeof(*maxpos));
 	for (i = 0; i < s->n; i++)

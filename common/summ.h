@@ -4,7 +4,8 @@
  *
  * The content of a story is a set of weighted concepts (Gillick & Favre
  * 2009): stemmed word bigrams, not both stop words, not across
- * punctuation, weighted by the number of documents (or sources) that use
+ * punctuation, and entity keys when the caller has them (tag-entities),
+ * weighted by the number of documents (or sources) that use
  * them, plus a bonus for documents that use them in their first sentences.
  * A summary maximises the weight of the concepts it covers, each counted
  * once (so repeating content earns nothing), plus a small per-sentence
@@ -67,6 +68,13 @@ void		 summ_clear(struct summ *s);
  */
 void		 summ_add(struct summ *s, const char *text, size_t len,
 		    size_t unit, unsigned pos, long claim, unsigned support);
+
+/*
+ * Add a concept of its own to the sentence added last: an entity key from
+ * tag-entities(1), so that "Mr. Lutnick" and "Howard Lutnick" count as one
+ * thing.  It is weighed like the bigrams.
+ */
+void		 summ_add_concept(struct summ *s, const char *key, size_t len);
 
 /*
  * Choose the summary.  Returns the number of picks and sets *picks to an

@@ -5,13 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ent.h"
 #include "hash.h"
 #include "summ_rows.h"
 #include "xalloc.h"
 
 static const char *const col_names[SUMM_NCOL] = {
 	"text", "doc", "sent", "claim", "support", "sources", "conflict",
-	"source"
+	"source", "entities"
 };
 
 int
@@ -29,6 +30,7 @@ void
 summ_rows_free(struct summ_rows *sr)
 {
 	summ_free(sr->summ);
+	ent_list_free(&sr->ents);
 	smap_free(sr->units);
 	smap_free(sr->claims);
 	free(sr->scratch);
@@ -94,6 +96,34 @@ number(struct summ_rows *sr, const struct story_row *row, enum summ_col c,
 	return 0;
 }
 
+/* The entity keys of row as concepts of the sentence added last; 0, or
+ * -1 with sr->err set when the field is malformed. */
+static int
+add_entities(struct summ_rows *sr, const struct story_row *row)
+{
+	const char *f, *why;
+	char key[256];
+	size_t i, len;
+	int n;
+
+	f = summ_rows_field(sr, row, sr->col[SUMM_COL_ENTITIES], &len);
+	if (len == 0)
+		return 0;
+	if (ent_parse(f, len, &sr->ents, &why) == -1) {
+		snprintf(sr->err, sizeof(sr->err), "%lu: entities: %s",
+		    row->lineno, why);
+		return -1;
+	}
+	for (i = 0; i < sr->ents.n; i++) {
+		n = snprintf(key, sizeof(key), "%s:%s",
+		    ent_type_name(sr->ents.v[i].type), ent_key(&sr->ents, i));
+		if (n > 0)
+			summ_add_concept(sr->summ, key, (size_t)n <
+			    sizeof(key) ? (size_t)n : sizeof(key) - 1);
+	}
+	return 0;
+}
+
 /* Add the rows of st to the summariser; 0, or -1 with sr->err set. */
 static int
 load(struct summ_rows *sr, const struct story *st)
@@ -134,6 +164,10 @@ load(struct summ_rows *sr, const struct story *st)
 			claim = (long)smap_put(sr->claims, f, len, NULL);
 		f = summ_rows_field(sr, row, sr->col[SUMM_COL_TEXT], &len);
 		summ_add(sr->summ, f, len, u, pos, claim, support);
+		if (add_entities(sr, row) == -1) {
+			free(npos);
+			return -1;
+		}
 	}
 	free(npos);
 	return 0;

@@ -5,7 +5,7 @@
  * columns.
  *
  * Columns read: text and doc (required), sent, claim, support, sources,
- * conflict, source.  The unit that counts as one voice is the `source`
+ * conflict, source, entities (their keys are concepts too).  The unit that counts as one voice is the `source`
  * when the row has one, else the `doc`.
  */
 #ifndef SUMM_ROWS_H
@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "ent.h"
 #include "story.h"
 #include "summ.h"
 #include "summ_fmt.h"
@@ -21,7 +22,7 @@
 enum summ_col {
 	SUMM_COL_TEXT, SUMM_COL_DOC, SUMM_COL_SENT, SUMM_COL_CLAIM,
 	SUMM_COL_SUPPORT, SUMM_COL_SOURCES, SUMM_COL_CONFLICT,
-	SUMM_COL_SOURCE, SUMM_NCOL
+	SUMM_COL_SOURCE, SUMM_COL_ENTITIES, SUMM_NCOL
 };
 
 struct summ_rows {
@@ -29,6 +30,7 @@ struct summ_rows {
 	struct summ	*summ;
 	struct smap	*units;		/* source or doc name -> unit */
 	struct smap	*claims;	/* claim value -> dense id */
+	struct ent_list	 ents;		/* entities of the row being read */
 	char		*scratch;	/* the last field unescaped */
 	size_t		 scap;
 	char		 err[200];	/* why the last load failed */

@@ -208,3 +208,18 @@ col() {
 	[ "$(printf '%s\n' "$output" | grep '^Story: ' | tr '\n' ' ')" = \
 	    'Story: bridge Story: fire Story: bridge ' ]
 }
+
+@test "summarize: entity keys count as concepts; a bad entities field is a data error" {
+	printf 'doc\ttext\tentities\n' > ent.tsv
+	printf 'a\tMs. Okafor met reporters outside the station on Friday.\t0:10:PERSON:maria okafor\n' >> ent.tsv
+	printf 'b\tThe union leader, Maria Okafor, visited a northern depot.\t17:29:PERSON:maria okafor\n' >> ent.tsv
+	printf 'c\tUnion chief M. T. Okafor toured warehouses near the port.\t12:24:PERSON:maria okafor\n' >> ent.tsv
+	run -0 summarize -n 1 ent.tsv
+	assert_line --index 1 --regexp $'^1\t[0-9]+\t3\t'
+	cut -f 1,2 ent.tsv > noent.tsv
+	run -0 summarize -n 1 noent.tsv
+	assert_line --index 1 --regexp $'^1\t[0-9]+\t1\t'
+	printf 'd\tA broken row of entities here.\tnot-a-mention\n' >> ent.tsv
+	run -1 --separate-stderr summarize ent.tsv
+	[[ "$stderr" == *"ent.tsv:5: entities: "* ]]
+}

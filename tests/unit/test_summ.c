@@ -132,9 +132,43 @@ test_run(enum summ_method m, long words)
 	summ_free(s);
 }
 
+/* Three units name one person in three ways and share no bigram: only
+ * the entity key makes them agree. */
+static void
+test_entities(int with_key)
+{
+	static const char *const text[] = {
+		"Ms. Okafor met reporters outside the station on Friday.",
+		"The union leader, Maria Okafor, visited a northern depot.",
+		"Union chief M. T. Okafor toured warehouses near the port.",
+	};
+	struct summ *s = summ_new();
+	struct summ_opts o;
+	const struct summ_pick *p;
+	size_t i, n;
+
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	for (i = 0; i < 3; i++) {
+		summ_add(s, text[i], strlen(text[i]), i, 1, -1, 0);
+		if (with_key)
+			summ_add_concept(s, "PERSON:maria okafor", 19);
+	}
+	summ_opts_default(&o);
+	o.sents = 1;
+	n = summ_run(s, &o, &p);
+	CHECK_EQ_LONG(n, 1);
+	if (n == 1)
+		CHECK_EQ_LONG(p[0].support, with_key ? 3 : 1);
+	summ_free(s);
+}
+
 int
 main(void)
 {
+	test_entities(0);
+	test_entities(1);
 	test_clean();
 	test_standalone();
 	test_words();
