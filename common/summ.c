@@ -889,6 +889,20 @@ lead(struct summ *s, const struct summ_opts *o, size_t *cand, size_t nc,
 	return n;
 }
 
+double
+summ_value(struct summ *s, const size_t *ids, size_t n)
+{
+	double f;
+	size_t i;
+
+	if (s->n == 0 || s->ccap < smap_count(s->cmap))
+		return 0;
+	f = objective(s, ids, n, (size_t)-4);
+	for (i = 0; i < smap_count(s->cmap); i++)
+		s->stamp[i] = 0;
+	return f;
+}
+
 /* Reading order: earlier in its article first, then more support. */
 struct order {
 	size_t		 id;

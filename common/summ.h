@@ -85,6 +85,13 @@ size_t		 summ_run(struct summ *s, const struct summ_opts *o,
 		    const struct summ_pick **picks);
 
 /*
+ * The worth of the sentences ids[0..n) (indices as added) under the
+ * weights of the last summ_run: covered concept weight plus bonuses.
+ * For tests (the ILP must reach the best worth).
+ */
+double		 summ_value(struct summ *s, const size_t *ids, size_t n);
+
+/*
  * The cleaned form of text[0..len): a leading connective cut off and the
  * next letter capitalised.  Returns the offset where the kept text starts
  * in text and writes the (possibly upper-cased) first byte to *first.

@@ -164,9 +164,66 @@ test_entities(int with_key)
 	summ_free(s);
 }
 
+/*
+ * On a small story the ILP reaches the best worth over every subset that
+ * fits (found by enumeration), and the greedy keeps (1 - 1/e)/2 of it.
+ */
+static void
+test_optimal(long words)
+{
+	static const char *const text[] = {
+		"The storm flooded the coastal road near the old harbour on Sunday.",
+		"Heavy rain from the storm flooded the coastal road overnight.",
+		"Officials closed the coastal road and the old harbour after the storm.",
+		"The old harbour reopened on Monday after the storm passed.",
+		"Two fishing boats sank in the old harbour during the storm.",
+		"Residents near the coastal road were moved to a school gym.",
+		"The storm flooded the school gym as well, residents said.",
+		"Fishing boats in the old harbour were tied down before the storm.",
+		"The coastal road will reopen once engineers check the bridge.",
+	};
+	size_t n = sizeof(text) / sizeof(text[0]), i, k, m, ids[16], w;
+	struct summ *s = summ_new();
+	struct summ_opts o;
+	const struct summ_pick *p;
+	double best = 0, v, got;
+
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		summ_add(s, text[i], strlen(text[i]), i % 3, 1 + i / 3, -1, 0);
+	summ_opts_default(&o);
+	o.words = words;
+	m = summ_run(s, &o, &p);
+	for (i = 0; i < m; i++)
+		ids[i] = p[i].id;
+	got = summ_value(s, ids, m);
+	for (k = 1; k < (1u << n); k++) {
+		for (i = m = w = 0; i < n; i++)
+			if (k & (1u << i)) {
+				ids[m++] = i;
+				w += summ_words(text[i], strlen(text[i]));
+			}
+		if ((long)w <= words && (v = summ_value(s, ids, m)) > best)
+			best = v;
+	}
+	CHECK(best > 0);
+	CHECK(got >= best - 1e-9);
+	o.method = SUMM_GREEDY;
+	m = summ_run(s, &o, &p);
+	for (i = 0; i < m; i++)
+		ids[i] = p[i].id;
+	CHECK(summ_value(s, ids, m) >= (1 - 1 / 2.718281828) / 2 * best);
+	summ_free(s);
+}
+
 int
 main(void)
 {
+	test_optimal(12);
+	test_optimal(20);
+	test_optimal(25);
 	test_entities(0);
 	test_entities(1);
 	test_clean();
