@@ -29,6 +29,9 @@
 #ifndef MIN_DF
 #define MIN_DF		2	/* units that must use a concept */
 #endif
+#ifndef SAME_CLAIM
+#define SAME_CLAIM	0.5	/* overlap at which two sentences are one */
+#endif
 #define SUPPORT_BONUS	1.0	/* per supporting source beyond the first */
 
 struct sent {
@@ -37,6 +40,7 @@ struct sent {
 	size_t		 unit;
 	unsigned	 pos;
 	long		 claim;
+	long		 group;		/* claim, else a group of near-copies */
 	unsigned	 support;
 	size_t		 words;
 	size_t		 c0, nc;	/* distinct concepts: s->occ[c0..c0+nc) */
@@ -414,6 +418,7 @@ summ_add(struct summ *s, const char *text, size_t len, size_t unit,
 	t->unit = unit;
 	t->pos = pos;
 	t->claim = claim;
+	t->group = claim;
 	t->support = support;
 	t->words = summ_words(t->text, t->len);
 	if (unit + 1 > s->nunits)
@@ -633,7 +638,7 @@ claim_used(struct summ *s, const size_t *sel, size_t n, long claim)
 	if (claim < 0)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (s->v[sel[i]].claim == claim)
+		if (s->v[sel[i]].group == claim)
 			return 1;
 	return 0;
 }
@@ -659,7 +664,7 @@ greedy(struct summ *s, const struct summ_opts *o, const size_t *cand,
 		for (i = 0; i < nc; i++) {
 			t = &s->v[cand[i]];
 			if (used[i] || !room(o, &b, t) ||
-			    claim_used(s, sel, n, t->claim))
+			    claim_used(s, sel, n, t->group))
 				continue;
 			g = t->bonus;
 			for (j = 0; j < t->nc; j++) {
@@ -802,16 +807,16 @@ ilp(struct summ *s, const struct summ_opts *o, const size_t *cand,
 	}
 	/* One sentence per claim. */
 	for (i = 0; i < nc; i++) {
-		claim = s->v[cand[i]].claim;
+		claim = s->v[cand[i]].group;
 		if (claim < 0)
 			continue;
 		for (j = 0; j < i; j++)
-			if (s->v[cand[j]].claim == claim)
+			if (s->v[cand[j]].group == claim)
 				break;
 		if (j < i)
 			continue;	/* row made at the first */
 		for (j = i + 1; j < nc; j++)
-			if (s->v[cand[j]].claim == claim)
+			if (s->v[cand[j]].group == claim)
 				break;
 		if (j == nc)
 			continue;	/* a claim of one candidate */
@@ -824,7 +829,7 @@ ilp(struct summ *s, const struct summ_opts *o, const size_t *cand,
 		row = (size_t)glp_add_rows(lp, 1);
 		glp_set_row_bnds(lp, (int)row, GLP_UP, 0, 1);
 		for (j = i; j < nc; j++)
-			if (s->v[cand[j]].claim == claim) {
+			if (s->v[cand[j]].group == claim) {
 				nz++;
 				ia[nz] = (int)row;
 				ja[nz] = (int)j + 1;
@@ -882,11 +887,71 @@ lead(struct summ *s, const struct summ_opts *o, size_t *cand, size_t nc,
 	free(tmp);
 	for (i = 0; i < nc; i++)
 		if (room(o, &b, &s->v[cand[i]]) &&
-		    !claim_used(s, sel, n, s->v[cand[i]].claim)) {
+		    !claim_used(s, sel, n, s->v[cand[i]].group)) {
 			sel[n++] = cand[i];
 			spend(&b, &s->v[cand[i]]);
 		}
 	return n;
+}
+
+/* Jaccard overlap of the weighted concepts of sentences a and b. */
+static double
+overlap(const struct summ *s, const struct sent *a, const struct sent *b)
+{
+	size_t i = 0, j = 0, na = 0, nb = 0, both = 0, x, y;
+
+	for (i = 0; i < a->nc; i++)
+		na += s->w[s->occ[a->c0 + i]] > 0;
+	for (j = 0; j < b->nc; j++)
+		nb += s->w[s->occ[b->c0 + j]] > 0;
+	for (i = j = 0; i < a->nc && j < b->nc;) {
+		x = s->occ[a->c0 + i];
+		y = s->occ[b->c0 + j];
+		if (x < y)
+			i++;
+		else if (y < x)
+			j++;
+		else {
+			both += s->w[x] > 0;
+			i++;
+			j++;
+		}
+	}
+	return na + nb > both ? (double)both / (na + nb - both) : 0;
+}
+
+static size_t
+uf_find(size_t *up, size_t i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+/*
+ * Without claims from the input, candidates that share most of their
+ * weighted concepts (Jaccard >= SAME_CLAIM) are taken to say the same
+ * thing: they form a group, and a summary holds one sentence per group.
+ */
+static void
+group(struct summ *s, const size_t *cand, size_t nc)
+{
+	size_t i, j, *up;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].claim >= 0)
+			return;
+	up = xreallocarray(NULL, nc + 1, sizeof(*up));
+	for (i = 0; i < nc; i++)
+		up[i] = i;
+	for (i = 0; i < nc; i++)
+		for (j = i + 1; j < nc; j++)
+			if (overlap(s, &s->v[cand[i]], &s->v[cand[j]]) >=
+			    SAME_CLAIM)
+				up[uf_find(up, j)] = uf_find(up, i);
+	for (i = 0; i < nc; i++)
+		s->v[cand[i]].group = (long)uf_find(up, i);
+	free(up);
 }
 
 double
@@ -995,6 +1060,7 @@ summ_run(struct summ *s, const struct summ_opts *o,
 		return 0;
 	weigh(s, o);
 	nc = candidates(s, o, &cand);
+	group(s, cand, nc);
 	sel = xreallocarray(NULL, nc + 1, sizeof(*sel));
 	if (o->method == SUMM_ILP)
 		got = ilp(s, o, cand, nc, sel, &exact);

@@ -10,7 +10,8 @@
  * A summary maximises the weight of the concepts it covers, each counted
  * once (so repeating content earns nothing), plus a small per-sentence
  * bonus for support and position, subject to the budgets (words, bytes,
- * sentences) and to at most one sentence per claim.  The maximum is found
+ * sentences) and to at most one sentence per claim (without claims, per
+ * group of candidates sharing half their weighted concepts).  The maximum is found
  * exactly by an integer program (GLPK) over the best candidates, or by the
  * budgeted greedy of Lin & Bilmes (2010) with the best single sentence as
  * a fallback, which keeps (1 - 1/e)/2 of the optimum.

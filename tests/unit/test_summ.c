@@ -218,9 +218,46 @@ test_optimal(long words)
 	summ_free(s);
 }
 
+/* Without claims, near-copies are grouped: one of them at most, even
+ * when the budget would take them all. */
+static void
+test_copies(void)
+{
+	/* Each copy adds a concept of its own ("Tuesday morning", "Tuesday
+	 * night"), used by a sentence too short to be chosen. */
+	static const struct {
+		const char *text;
+		size_t unit;
+	} t[] = {
+		{ "The harbour crane collapsed onto a cargo ship on Tuesday morning.", 0 },
+		{ "The harbour crane collapsed onto a cargo ship on Tuesday night.", 1 },
+		{ "The harbour crane collapsed onto a cargo ship on Tuesday.", 2 },
+		{ "Rescuers worked Tuesday night.", 3 },
+		{ "Calm by Tuesday morning.", 4 },
+	};
+	struct summ *s = summ_new();
+	struct summ_opts o;
+	const struct summ_pick *p;
+	size_t i, n, copies = 0;
+
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	for (i = 0; i < 5; i++)
+		summ_add(s, t[i].text, strlen(t[i].text), t[i].unit, 1, -1, 0);
+	summ_opts_default(&o);
+	o.words = 1000;
+	n = summ_run(s, &o, &p);
+	for (i = 0; i < n; i++)
+		copies += strstr(p[i].text, "cargo ship") != NULL;
+	CHECK_EQ_LONG(copies, 1);
+	summ_free(s);
+}
+
 int
 main(void)
 {
+	test_copies();
 	test_optimal(12);
 	test_optimal(20);
 	test_optimal(25);
