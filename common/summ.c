@@ -267,6 +267,32 @@ has_ci(const char *s, size_t len, const char *pat)
 	return 0;
 }
 
+/* Whether the quotes of text[0..len) are closed: an even number of ",
+ * as many `` as '' and as many U+201C as U+201D. */
+static int
+quotes_closed(const char *t, size_t len)
+{
+	size_t i;
+	long dq = 0, tex = 0, curly = 0;
+
+	for (i = 0; i < len; i++) {
+		if (t[i] == '"')
+			dq++;
+		else if (i + 1 < len && t[i] == '`' && t[i + 1] == '`')
+			tex++, i++;
+		else if (i + 1 < len && t[i] == '\'' && t[i + 1] == '\'')
+			tex--, i++;
+		else if (i + 2 < len && (unsigned char)t[i] == 0xe2 &&
+		    (unsigned char)t[i + 1] == 0x80 &&
+		    ((unsigned char)t[i + 2] == 0x9c ||
+		    (unsigned char)t[i + 2] == 0x9d)) {
+			curly += (unsigned char)t[i + 2] == 0x9c ? 1 : -1;
+			i += 2;
+		}
+	}
+	return dq % 2 == 0 && tex == 0 && curly == 0;
+}
+
 int
 summ_standalone(const char *text, size_t len)
 {
@@ -282,8 +308,9 @@ summ_standalone(const char *text, size_t len)
 	    ((unsigned char)text[e - 1] == 0x9d ||
 	    (unsigned char)text[e - 1] == 0x99))
 		e -= 3;		/* U+201D, U+2019 */
-	if (e == 0 || strchr(".!?", text[e - 1]) == NULL)
-		return 0;
+	if (e == 0 || strchr(".!?", text[e - 1]) == NULL ||
+	    !quotes_closed(text, len))
+		return 0;	/* not a whole sentence, or a quote goes on */
 	/* The first word, past opening quotes (where a pronoun is the
 	 * speaker's own, and needs no antecedent). */
 	for (i = 0; i < len && strchr("\"'`(", text[i]) != NULL; i++)

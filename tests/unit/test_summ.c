@@ -58,6 +58,11 @@ test_standalone(void)
 		{ "The plan, she added, was late.", 0 },	/* who? */
 		{ "\"They lied,\" the mayor said.", 1 },
 		{ "(It rained.)", 0 },
+		{ "\"We will not stop the strike until the end.", 0 },
+		{ "``We will not stop,'' the union said.", 1 },
+		{ "``We will not stop until the end.", 0 },
+		{ "\xe2\x80\x9cWe will not stop,\xe2\x80\x9d the union said.", 1 },
+		{ "\xe2\x80\x9cWe will not stop until the end.", 0 },
 		{ "Officials said, he told them, that it works.", 0 },
 	};
 	size_t i;
