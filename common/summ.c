@@ -39,6 +39,7 @@ struct sent {
 	size_t		 len;
 	size_t		 unit;
 	unsigned	 pos;
+	unsigned	 body;		/* full sentences before it in its unit */
 	long		 claim;
 	long		 group;		/* claim, else a group of near-copies */
 	unsigned	 support;
@@ -67,6 +68,8 @@ struct summ {
 	size_t		*stamp;		/* per concept scratch */
 	size_t		 ccap;
 	size_t		 nunits;
+	unsigned	*ubody;		/* per unit: full sentences so far */
+	size_t		 ubodycap;
 	struct summ_pick *picks;
 	size_t		 npicks, pickcap;
 	size_t		*srcs;		/* storage of the picks' srcs */
@@ -112,6 +115,8 @@ summ_clear(struct summ *s)
 	for (i = 0; i < s->n; i++)
 		free(s->v[i].text);
 	s->n = s->nocc = s->nunits = s->npicks = s->nsrcs = 0;
+	if (s->ubody != NULL)
+		memset(s->ubody, 0, s->ubodycap * sizeof(*s->ubody));
 	smap_free(s->cmap);
 	s->cmap = smap_new();
 }
@@ -129,6 +134,7 @@ summ_free(struct summ *s)
 	free(s->occ);
 	free(s->w);
 	free(s->stamp);
+	free(s->ubody);
 	free(s->picks);
 	free(s->srcs);
 	free(s->buf);
@@ -293,14 +299,13 @@ quotes_closed(const char *t, size_t len)
 	return dq % 2 == 0 && tex == 0 && curly == 0;
 }
 
-int
-summ_standalone(const char *text, size_t len)
+/* Whether text[0..len) ends a sentence: . ! ? then closing quotes or
+ * brackets (a headline, byline or caption does not). */
+static int
+ends_sentence(const char *text, size_t len)
 {
-	size_t i, e, k;
-	char w[16];
-	int quoted;
+	size_t e;
 
-	/* Ends a sentence: . ! ? then closing quotes or brackets. */
 	for (e = len; e > 0 && strchr("\"')]'`", text[e - 1]) != NULL; e--)
 		;
 	while (e >= 3 && (unsigned char)text[e - 3] == 0xe2 &&
@@ -308,8 +313,17 @@ summ_standalone(const char *text, size_t len)
 	    ((unsigned char)text[e - 1] == 0x9d ||
 	    (unsigned char)text[e - 1] == 0x99))
 		e -= 3;		/* U+201D, U+2019 */
-	if (e == 0 || strchr(".!?", text[e - 1]) == NULL ||
-	    !quotes_closed(text, len))
+	return e > 0 && strchr(".!?", text[e - 1]) != NULL;
+}
+
+int
+summ_standalone(const char *text, size_t len)
+{
+	size_t i, k;
+	char w[16];
+	int quoted;
+
+	if (!ends_sentence(text, len) || !quotes_closed(text, len))
 		return 0;	/* not a whole sentence, or a quote goes on */
 	/* The first word, past opening quotes (where a pronoun is the
 	 * speaker's own, and needs no antecedent). */
@@ -426,7 +440,7 @@ summ_add(struct summ *s, const char *text, size_t len, size_t unit,
     unsigned pos, long claim, unsigned support)
 {
 	struct sent *t;
-	size_t off;
+	size_t off, old;
 	char first;
 
 	if (s->n == s->cap) {
@@ -446,6 +460,16 @@ summ_add(struct summ *s, const char *text, size_t len, size_t unit,
 	t->pos = pos;
 	t->claim = claim;
 	t->group = claim;
+	if (unit >= s->ubodycap) {	/* full sentences seen per unit */
+		old = s->ubodycap;
+		s->ubodycap = 2 * unit + 16;
+		s->ubody = xreallocarray(s->ubody, s->ubodycap,
+		    sizeof(*s->ubody));
+		memset(s->ubody + old, 0, (s->ubodycap - old) *
+		    sizeof(*s->ubody));
+	}
+	t->body = s->ubody[unit];
+	s->ubody[unit] += ends_sentence(t->text, t->len);
 	t->support = support;
 	t->words = summ_words(t->text, t->len);
 	if (unit + 1 > s->nunits)
@@ -995,11 +1019,13 @@ summ_value(struct summ *s, const size_t *ids, size_t n)
 	return f;
 }
 
-/* Reading order: earlier in its article first, then more support. */
+/* Reading order: earlier in its article's body (headlines, bylines and
+ * captions not counted) first, then more support. */
 struct order {
 	size_t		 id;
 	double		 rel;
 	unsigned	 support;
+	size_t		 start, nsrcs;	/* its estimated sources in s->srcs */
 };
 
 static int
@@ -1075,7 +1101,7 @@ size_t
 summ_run(struct summ *s, const struct summ_opts *o,
     const struct summ_pick **picks)
 {
-	size_t *cand, *sel, *gsel, nc, ng, i, nsel, *maxpos, *start;
+	size_t *cand, *sel, *gsel, nc, ng, i, nsel;
 	struct order *ord;
 	long got = -1;
 	int exact = 0;
@@ -1107,46 +1133,39 @@ summ_run(struct summ *s, const struct summ_opts *o,
 	if (nsel == 0)		/* no concept is shared: lead sentences */
 		nsel = lead(s, o, cand, nc, sel);
 	free(cand);
-	maxpos = xcalloc(s->nunits + 1, sizeof(*maxpos));
-	for (i = 0; i < s->n; i++)
-		if (s->v[i].pos > maxpos[s->v[i].unit])
-			maxpos[s->v[i].unit] = s->v[i].pos;
+	/* Support first (the order needs it), then the reading order. */
 	ord = xreallocarray(NULL, nsel + 1, sizeof(*ord));
+	for (i = 0; i < smap_count(s->cmap); i++)
+		s->stamp[i] = 0;
 	for (i = 0; i < nsel; i++) {
 		t = &s->v[sel[i]];
 		ord[i].id = sel[i];
-		ord[i].rel = maxpos[t->unit] > 0 ?
-		    (double)(t->pos - 1) / maxpos[t->unit] : 0;
-		ord[i].support = t->support;
+		ord[i].rel = t->body;
+		ord[i].start = s->nsrcs;
+		ord[i].nsrcs = estimate(s, sel[i], i + 1);
+		ord[i].support = t->support > 0 ? t->support :
+		    (unsigned)ord[i].nsrcs;
 	}
+	for (i = 0; i < smap_count(s->cmap); i++)
+		s->stamp[i] = 0;
 	qsort(ord, nsel, sizeof(*ord), order_cmp);
 	if (nsel > s->pickcap) {
 		s->pickcap = nsel;
 		s->picks = xreallocarray(s->picks, nsel, sizeof(*s->picks));
 	}
-	start = xreallocarray(NULL, nsel + 1, sizeof(*start));
-	for (i = 0; i < smap_count(s->cmap); i++)
-		s->stamp[i] = 0;
 	for (i = 0; i < nsel; i++) {
 		struct summ_pick *p = &s->picks[i];
 
-		t = &s->v[ord[i].id];
 		p->id = ord[i].id;
-		p->text = t->text;
-		p->len = t->len;
-		start[i] = s->nsrcs;
-		p->nsrcs = estimate(s, p->id, i + 1);
-		p->support = t->support > 0 ? t->support : (unsigned)p->nsrcs;
+		p->text = s->v[p->id].text;
+		p->len = s->v[p->id].len;
+		p->support = ord[i].support;
+		p->srcs = s->srcs + ord[i].start;
+		p->nsrcs = ord[i].nsrcs;
 	}
-	for (i = 0; i < nsel; i++)	/* srcs may have moved */
-		s->picks[i].srcs = s->srcs + start[i];
-	for (i = 0; i < smap_count(s->cmap); i++)
-		s->stamp[i] = 0;
 	s->npicks = nsel;
 	*picks = s->picks;
-	free(start);
 	free(ord);
-	free(maxpos);
 	free(sel);
 	return nsel;
 }
