@@ -427,7 +427,8 @@ add_concepts(struct summ *s, struct sent *t)
 		have = 1;
 	}
 	t->nc = s->nocc - t->c0;
-	qsort(s->occ + t->c0, t->nc, sizeof(size_t), size_cmp);
+	if (t->nc > 1)
+		qsort(s->occ + t->c0, t->nc, sizeof(size_t), size_cmp);
 	for (i = n = 0; i < t->nc; i++)
 		if (n == 0 || s->occ[t->c0 + i] != s->occ[t->c0 + n - 1])
 			s->occ[t->c0 + n++] = s->occ[t->c0 + i];
@@ -593,6 +594,17 @@ sort_by(size_t *v, size_t n, size_t *tmp, struct summ *s,
 	memcpy(v, tmp, n * sizeof(*v));
 }
 
+static int
+has_alnum(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* The candidates, best first by weight per square-rooted length, at most
  * o->max_cand of them; returns their number, *cand malloc'd. */
 static size_t
@@ -614,9 +626,10 @@ candidates(struct summ *s, const struct summ_opts *o, size_t **cand)
 		if (t->ok)
 			c[n++] = i;
 	}
-	if (n == 0)	/* nothing reads well alone: take what fits */
+	if (n == 0)	/* nothing reads well alone: take what has words */
 		for (i = 0; i < s->n; i++)
-			if (s->v[i].words > 0 && fits(o, &s->v[i]))
+			if (has_alnum(s->v[i].text, s->v[i].len) &&
+			    fits(o, &s->v[i]))
 				c[n++] = i;
 	tmp = xreallocarray(NULL, n + 1, sizeof(*tmp));
 	sort_by(c, n, tmp, s, cand_cmp);
@@ -1082,7 +1095,8 @@ estimate(struct summ *s, size_t id, size_t mark)
 			}
 			pairs[m++] = s->v[i].unit * smap_count(s->cmap) + c;
 		}
-	qsort(pairs, m, sizeof(*pairs), size_cmp);
+	if (m > 1)
+		qsort(pairs, m, sizeof(*pairs), size_cmp);
 	for (i = 0; i < m; i = j) {
 		size_t u = pairs[i] / smap_count(s->cmap);
 
@@ -1148,7 +1162,8 @@ summ_run(struct summ *s, const struct summ_opts *o,
 	}
 	for (i = 0; i < smap_count(s->cmap); i++)
 		s->stamp[i] = 0;
-	qsort(ord, nsel, sizeof(*ord), order_cmp);
+	if (nsel > 1)
+		qsort(ord, nsel, sizeof(*ord), order_cmp);
 	if (nsel > s->pickcap) {
 		s->pickcap = nsel;
 		s->picks = xreallocarray(s->picks, nsel, sizeof(*s->picks));

@@ -223,3 +223,16 @@ col() {
 	run -1 --separate-stderr summarize ent.tsv
 	[[ "$stderr" == *"ent.tsv:5: entities: "* ]]
 }
+
+@test "summarize: a one-article story and sentences without words" {
+	printf 'doc\ttext\n' > one.tsv
+	printf 'solo\tThe night ferry ran aground near the north pier on Friday.\n' >> one.tsv
+	printf 'solo\tNo one was hurt when the night ferry ran aground.\n' >> one.tsv
+	printf 'solo\t...\n' >> one.tsv
+	printf 'solo\t\n' >> one.tsv
+	run -0 summarize -n 1 one.tsv
+	assert_line --index 1 --regexp $'^1\t[0-9]+\t1\tsolo\tsolo\t\t'
+	printf 'doc\ttext\nx\t.\ny\t\n' > none.tsv
+	run -0 summarize none.tsv
+	assert_output $'rank\tclaim\tsupport\tsources\tdoc\tsent\ttext\tconflict'
+}
