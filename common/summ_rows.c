@@ -173,7 +173,8 @@ load(struct summ_rows *sr, const struct story *st)
 	return 0;
 }
 
-/* The sources of pick p, malloc'd: the input's, else the estimate. */
+/* The sources of pick p, malloc'd: the input's, else (absent or empty)
+ * the estimate. */
 static char *
 sources(struct summ_rows *sr, const struct summ_pick *p,
     const struct story_row *row)
@@ -182,9 +183,9 @@ sources(struct summ_rows *sr, const struct summ_pick *p,
 	size_t i, len, blen = 0, cap = 0;
 	const char *k;
 
-	if (sr->col[SUMM_COL_SOURCES] >= 0)
-		return xstrdup(summ_rows_field(sr, row,
-		    sr->col[SUMM_COL_SOURCES], &len));
+	k = summ_rows_field(sr, row, sr->col[SUMM_COL_SOURCES], &len);
+	if (len > 0)
+		return xstrdup(k);
 	for (i = 0; i < p->nsrcs; i++) {
 		k = smap_key(sr->units, p->srcs[i], &len);
 		xgrow((void **)&buf, &cap, blen + len + 2, 1);
