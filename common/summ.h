@@ -26,6 +26,8 @@
 
 #include <stddef.h>
 
+#include "summ_clean.h"
+
 enum summ_method {
 	SUMM_ILP,	/* exact integer program over the candidates */
 	SUMM_GREEDY	/* budgeted greedy, cost-scaled, with best singleton */
@@ -91,19 +93,5 @@ size_t		 summ_run(struct summ *s, const struct summ_opts *o,
  * For tests (the ILP must reach the best worth).
  */
 double		 summ_value(struct summ *s, const size_t *ids, size_t n);
-
-/*
- * The cleaned form of text[0..len): a leading connective cut off and the
- * next letter capitalised.  Returns the offset where the kept text starts
- * in text and writes the (possibly upper-cased) first byte to *first.
- * Exposed for tests.
- */
-size_t		 summ_clean(const char *text, size_t len, char *first);
-
-/* Whether text[0..len) reads well alone (see above); for tests. */
-int		 summ_standalone(const char *text, size_t len);
-
-/* White-space separated words of text[0..len). */
-size_t		 summ_words(const char *text, size_t len);
 
 #endif
