@@ -202,3 +202,24 @@ bench: bench-ner
 bench-ner: all $(B)/ner-tokcount
 	sh bench/bench-tag.sh $(B)/split-sentences $(B)/tag-entities \
 	    $(B)/ner-tokcount
+
+# ---- summarize (issue 5): ROUGE scorer, DUC evaluation, per-story bench ----
+.PHONY: eval-summ bench-summ
+SUMM_BENCH = $(B)/bench/rouge $(B)/bench/mkstories
+
+$(B)/bench/%: bench/%.c | $(B)/bench
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(XLDFLAGS) $(LDFLAGS) $(PKG_LIBS)
+
+$(B)/bench:
+	mkdir -p $@
+
+bats: $(SUMM_BENCH)
+valgrind: $(SUMM_BENCH)
+
+eval: eval-summ
+eval-summ: all $(B)/bench/rouge
+	@bash bench/eval-summ.sh $(B) $(SHARED)/data/summ
+
+bench: bench-summ
+bench-summ: all $(B)/bench/mkstories
+	@bash bench/bench-summ.sh $(B)
