@@ -28,7 +28,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
 OPT	?= -O3
 XCFLAGS	= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	  $(OPT) -g -DVERSION='"$(VERSION)"' \
-	  -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -Icommon
+	  -DDATADIR='"$(DATADIR)"' -DSRCDATA='"$(CURDIR)/data"' \
+	  $(PKG_CFLAGS) -Icommon
 
 ifeq ($(SANITIZE),1)
 B	= build/san
@@ -47,6 +48,8 @@ BINS	= $(TOOLS:%=$(B)/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNITS	= $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 MANS	= $(sort $(wildcard man/*.[1-9]))
+# What the programs load at run time (data_find): models and lexicons.
+DATAFILES = $(sort $(filter-out data/README%,$(wildcard data/*.*)))
 
 .PHONY: all check unit bats lint deps install uninstall demo bench eval \
 	clean valgrind bench-split eval-split
@@ -108,11 +111,16 @@ install: all
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(filter %.1,$(MANS)) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(filter %.5,$(MANS)) $(DESTDIR)$(MANDIR)/man5
+	@set -e; for f in $(DATAFILES); do \
+	    install -d $(DESTDIR)$(DATADIR); \
+	    echo "install -m 644 $$f $(DESTDIR)$(DATADIR)"; \
+	    install -m 644 $$f $(DESTDIR)$(DATADIR); done
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MANS)))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MANS)))
+	rm -f $(patsubst data/%,$(DESTDIR)$(DATADIR)/%,$(DATAFILES))
 
 # Every stage that exists, over the bundled example corpus.
 demo: all

@@ -1,0 +1,277 @@
+/*
+ * story.c: hand out a stream's rows one story at a time.  While stories
+ * come in contiguous runs, one row of look-ahead is all that is kept
+ * beyond the current story.  When a finished story's name comes back, the
+ * rest of the input is gathered by story (a table from name to gathered
+ * story) and handed out in order of first appearance.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "story.h"
+#include "xalloc.h"
+
+struct story_reader {
+	struct tsv_reader *r;
+	int		 sc;		/* story column, or -1 */
+	void		(*warn)(void *, const char *);
+	void		*arg;
+	struct smap	*names;		/* every story name met */
+	unsigned	*parts;		/* parts handed out, by name id */
+	size_t		 partcap;
+	struct story_row pending;	/* the first row of the next story */
+	int		 haspending;
+	int		 eof;
+	/* After stories interleaved: the rest of the input, by story. */
+	int		 gathered;
+	struct story	*g;
+	size_t		 ng, gcap, gnext;
+	long		*gof;		/* name id -> index in g, or -1 */
+	size_t		 gofcap;
+};
+
+struct story_reader *
+story_reader_new(struct tsv_reader *r, const char *storycol,
+    void (*warn)(void *, const char *), void *arg)
+{
+	struct story_reader *sr = xcalloc(1, sizeof(*sr));
+
+	sr->r = r;
+	sr->sc = storycol != NULL ? tsv_col(r, storycol) : -1;
+	sr->warn = warn;
+	sr->arg = arg;
+	sr->names = smap_new();
+	return sr;
+}
+
+static void
+row_free(struct story_row *row)
+{
+	free(row->line);
+	free(row->f);
+	memset(row, 0, sizeof(*row));
+}
+
+void
+story_clear(struct story *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		row_free(&s->rows[i]);
+	s->n = 0;
+	free(s->name);
+	s->name = NULL;
+	s->part = 0;
+}
+
+void
+story_free(struct story *s)
+{
+	story_clear(s);
+	free(s->rows);
+	s->rows = NULL;
+	s->cap = 0;
+}
+
+void
+story_reader_free(struct story_reader *sr)
+{
+	size_t i;
+
+	if (sr == NULL)
+		return;
+	row_free(&sr->pending);
+	for (i = 0; i < sr->ng; i++)
+		story_free(&sr->g[i]);
+	free(sr->g);
+	free(sr->gof);
+	free(sr->parts);
+	smap_free(sr->names);
+	free(sr);
+}
+
+/* Copy the reader's current row into row. */
+static void
+row_copy(const struct tsv_reader *r, struct story_row *row)
+{
+	const char *a = r->f[0].p;
+	const char *b = r->f[r->nf - 1].p + r->f[r->nf - 1].len;
+	size_t cap = 0;
+
+	row->len = (size_t)(b - a);
+	row->line = xmalloc(row->len + 1);
+	memcpy(row->line, a, row->len);
+	row->line[row->len] = '\0';
+	row->f = NULL;
+	tsv_split(row->line, row->len, &row->f, &cap);
+	row->lineno = r->lineno;
+}
+
+static void
+append(struct story *s, struct story_row *row)
+{
+	xgrow((void **)&s->rows, &s->cap, s->n + 1, sizeof(*s->rows));
+	s->rows[s->n++] = *row;
+	memset(row, 0, sizeof(*row));
+}
+
+/* The unescaped story name of row (malloc'd). */
+static char *
+row_name(const struct story_reader *sr, const struct story_row *row)
+{
+	const struct tsv_field *f;
+	char *name;
+	size_t n;
+
+	if (sr->sc < 0)
+		return xstrdup("");
+	f = &row->f[sr->sc];
+	name = xmalloc(f->len + 1);
+	n = tsv_unescape(name, f->p, f->len);
+	name[n] = '\0';
+	return name;
+}
+
+/* The id of name; grow the per-name tables to hold it. */
+static size_t
+name_id(struct story_reader *sr, const char *name)
+{
+	size_t id = smap_put(sr->names, name, strlen(name), NULL), k;
+
+	if (id >= sr->partcap) {
+		size_t cap = sr->partcap;
+		xgrow((void **)&sr->parts, &cap, id + 1, sizeof(*sr->parts));
+		memset(sr->parts + sr->partcap, 0,
+		    (cap - sr->partcap) * sizeof(*sr->parts));
+		sr->partcap = cap;
+	}
+	if (id >= sr->gofcap) {
+		size_t cap = sr->gofcap;
+		xgrow((void **)&sr->gof, &cap, id + 1, sizeof(*sr->gof));
+		for (k = sr->gofcap; k < cap; k++)
+			sr->gof[k] = -1;
+		sr->gofcap = cap;
+	}
+	return id;
+}
+
+/* Gathered mode: put row into the story of its name. */
+static void
+gather(struct story_reader *sr, struct story_row *row)
+{
+	char *name = row_name(sr, row);
+	size_t id = name_id(sr, name);
+	struct story *g;
+
+	if (sr->gof[id] < 0) {
+		xgrow((void **)&sr->g, &sr->gcap, sr->ng + 1, sizeof(*sr->g));
+		g = &sr->g[sr->ng];
+		memset(g, 0, sizeof(*g));
+		g->name = name;
+		name = NULL;
+		sr->gof[id] = (long)sr->ng++;
+	}
+	append(&sr->g[sr->gof[id]], row);
+	free(name);
+}
+
+/* Stories interleave: gather the current one, row and all the rest. */
+static int
+gather_rest(struct story_reader *sr, struct story *s, struct story_row *row)
+{
+	int rc;
+
+	sr->gathered = 1;
+	xgrow((void **)&sr->g, &sr->gcap, 1, sizeof(*sr->g));
+	sr->g[0] = *s;
+	memset(s, 0, sizeof(*s));
+	sr->ng = 1;
+	sr->gof[name_id(sr, sr->g[0].name)] = 0;
+	gather(sr, row);
+	while ((rc = tsv_read(sr->r)) > 0) {
+		struct story_row r;
+		row_copy(sr->r, &r);
+		gather(sr, &r);
+	}
+	sr->eof = 1;
+	return rc;
+}
+
+int
+story_next(struct story_reader *sr, struct story *s)
+{
+	struct story_row row;
+	size_t id;
+	int rc;
+
+	story_clear(s);
+	if (sr->gathered) {
+		struct story *g;
+		if (sr->gnext >= sr->ng)
+			return 0;
+		g = &sr->g[sr->gnext++];
+		free(s->rows);
+		*s = *g;
+		memset(g, 0, sizeof(*g));
+		id = name_id(sr, s->name);
+		s->part = ++sr->parts[id];
+		return 1;
+	}
+	if (sr->haspending) {
+		append(s, &sr->pending);
+		sr->haspending = 0;
+	} else if (!sr->eof) {
+		if ((rc = tsv_read(sr->r)) < 0)
+			return -1;
+		if (rc == 0)
+			sr->eof = 1;
+		else {
+			row_copy(sr->r, &row);
+			append(s, &row);
+		}
+	}
+	if (s->n == 0)
+		return 0;
+	s->name = row_name(sr, &s->rows[0]);
+	while (!sr->eof) {
+		char *name;
+		if ((rc = tsv_read(sr->r)) < 0)
+			return -1;
+		if (rc == 0) {
+			sr->eof = 1;
+			break;
+		}
+		row_copy(sr->r, &row);
+		name = row_name(sr, &row);
+		if (strcmp(name, s->name) == 0) {
+			free(name);
+			append(s, &row);
+			continue;
+		}
+		if (smap_get(sr->names, name, strlen(name)) < 0) {
+			/* a new story begins: this one is complete */
+			free(name);
+			sr->pending = row;
+			sr->haspending = 1;
+			break;
+		}
+		if (sr->warn != NULL) {
+			char msg[256];
+			snprintf(msg, sizeof(msg), "%s:%lu: rows of story "
+			    "\"%.60s\" are not contiguous; gathering the rest "
+			    "of the input (sort on story to avoid this)",
+			    sr->r->name, row.lineno, name);
+			sr->warn(sr->arg, msg);
+		}
+		free(name);
+		if (gather_rest(sr, s, &row) < 0)
+			return -1;
+		return story_next(sr, s);
+	}
+	id = name_id(sr, s->name);	/* may move sr->parts */
+	s->part = ++sr->parts[id];
+	return 1;
+}

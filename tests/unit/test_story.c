@@ -1,0 +1,73 @@
+/* test_story.c: stories handed out whole, in order; interleaving gathered. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "story.h"
+#include "tsv.h"
+#include "unit.h"
+
+static int warned;
+
+static void
+onwarn(void *arg, const char *msg)
+{
+	(void)arg;
+	warned++;
+	CHECK(strstr(msg, "not contiguous") != NULL);
+}
+
+/* Run the reader over text; write "name/part:n:firstfield ..." to out. */
+static void
+run(const char *text, const char *col, char *out, size_t cap)
+{
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	struct tsv_reader r;
+	struct story_reader *sr;
+	struct story s = { 0 };
+	size_t o = 0;
+	int rc;
+
+	out[0] = '\0';
+	CHECK_EQ_LONG(tsv_reader_open(&r, fp, "in"), 0);
+	sr = story_reader_new(&r, col, onwarn, NULL);
+	while ((rc = story_next(sr, &s)) > 0) {
+		size_t i;
+		o += snprintf(out + o, cap - o, "%s%s/%u:", o ? " " : "",
+		    s.name, s.part);
+		for (i = 0; i < s.n; i++)
+			o += snprintf(out + o, cap - o, "%.*s",
+			    (int)s.rows[i].f[0].len, s.rows[i].f[0].p);
+	}
+	CHECK_EQ_LONG(rc, 0);
+	story_free(&s);
+	story_reader_free(sr);
+	tsv_reader_free(&r);
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	char out[256];
+
+	run("id\tstory\na\tx\nb\tx\nc\ty\nd\tz\ne\tz\n", "story", out,
+	    sizeof(out));
+	CHECK_EQ_STR(out, "x/1:ab y/1:c z/1:de");
+	CHECK_EQ_LONG(warned, 0);
+	/* No story column: one story. */
+	run("id\tother\na\tx\nb\ty\n", "story", out, sizeof(out));
+	CHECK_EQ_STR(out, "/1:ab");
+	/* Header only: no story. */
+	run("id\tstory\n", "story", out, sizeof(out));
+	CHECK_EQ_STR(out, "");
+	/* Escaped names are unescaped. */
+	run("id\tstory\na\tp\\tq\n", "story", out, sizeof(out));
+	CHECK_EQ_STR(out, "p\tq/1:a");
+	/* x comes back after y: warn once, gather the rest by story. */
+	run("id\tstory\na\tx\nb\ty\nc\tx\nd\tz\ne\ty\nf\tx\n", "story", out,
+	    sizeof(out));
+	CHECK_EQ_STR(out, "x/1:a y/1:be x/2:cf z/1:d");
+	CHECK_EQ_LONG(warned, 1);
+	UNIT_END();
+}
