@@ -551,7 +551,7 @@ cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
 	} else {
 		k = create(c, id, day);
 		*isnew = 1;
-		best = 0;
+		best = c->ncand > 0 ? best : 0;
 	}
 	if (score != NULL)
 		*score = best;

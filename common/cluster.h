@@ -77,7 +77,8 @@ int		 cluster_doc_entities(struct cluster *c, const char *s,
  * CLUSTER_NODAY.  Returns the story's name, the id of its first article
  * (owned by c, valid until the next cluster_doc_end or cluster_free);
  * *isnew says whether the article started it, *score (when not NULL) is
- * the cosine with the story joined (0 for a new one).
+ * the cosine with the story joined, or for a new story the best cosine
+ * that fell short (0 when no story was a candidate).
  */
 const char	*cluster_doc_end(struct cluster *c, const char *id, long day,
 		    int *isnew, double *score);
