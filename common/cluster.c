@@ -686,7 +686,9 @@ cluster_parse_day(const char *s, size_t n)
 		return CLUSTER_NODAY;
 	if (end < n && s[end] != 'T' && s[end] != ' ')
 		return CLUSTER_NODAY;
-	if (y < 0 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+	if (y < 0 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && (y % 4 != 0 ||
+	    (y % 100 == 0 && y % 400 != 0))))
 		return CLUSTER_NODAY;
 	return days_from_civil(y, m, d);
 }
