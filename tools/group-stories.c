@@ -200,17 +200,24 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 }
 
-/* Find the columns of the first input; write the output header. */
-static void
+/*
+ * Find the columns of the first input and write the output header.
+ * Returns 0, or -1 after a message for a usage error.
+ */
+static int
 start(struct run *run, const struct tsv_reader *r)
 {
-	if ((run->docc = tsv_col(r, "doc")) < 0)
-		errx(2, "%s: missing column 'doc'", r->name);
-	if ((run->textc = tsv_col(r, "text")) < 0)
-		errx(2, "%s: missing column 'text'", r->name);
-	if (tsv_col(r, "story") >= 0)
-		errx(2, "%s: the input has a column 'story' already",
-		    r->name);
+	run->docc = tsv_col(r, "doc");
+	run->textc = tsv_col(r, "text");
+	if (run->docc < 0 || run->textc < 0) {
+		warnx("%s: missing column '%s'", r->name,
+		    run->docc < 0 ? "doc" : "text");
+		return -1;
+	}
+	if (tsv_col(r, "story") >= 0) {
+		warnx("%s: the input has a column 'story' already", r->name);
+		return -1;
+	}
 	run->entc = tsv_col(r, "entities");
 	run->datec = tsv_col(r, "date");
 	run->head = xmalloc(r->headlen + 1);
@@ -223,6 +230,7 @@ start(struct run *run, const struct tsv_reader *r)
 		tsv_field_str(&run->w, "story_score");
 	}
 	tsv_end(&run->w);
+	return 0;
 }
 
 /* The unescaped field f, in run->scratch (valid until the next call). */
@@ -316,8 +324,9 @@ take_row(struct run *run, const struct tsv_reader *r)
 /*
  * Read one operand through; the first one with a header gives the
  * output's, and the others must have the same.  An empty one is nothing.
+ * Returns 0, or -1 for a usage error (reported).
  */
-static void
+static int
 read_file(struct run *run, const char *path, int first)
 {
 	struct tsv_reader r;
@@ -327,15 +336,17 @@ read_file(struct run *run, const char *path, int first)
 	if ((in = in_open(path)) == NULL) {
 		warn("%s", path);
 		run->rval = 1;
-		return;
+		return 0;
 	}
 	ok = tsv_reader_open(&r, in->fp, path) == 0;
 	if (!ok && ferror(in->fp)) {
 		warnx("%s: %s", path, in_error(in));
 		run->rval = 1;
-	} else if (ok && first)
-		start(run, &r);
-	else if (ok && (r.headlen != run->headlen ||
+	} else if (ok && first && start(run, &r) == -1) {
+		tsv_reader_free(&r);
+		in_close(in);
+		return -1;
+	} else if (ok && !first && (r.headlen != run->headlen ||
 	    memcmp(r.head, run->head, r.headlen) != 0)) {
 		warnx("%s: header differs from the first input's: skipped",
 		    path);
@@ -353,47 +364,58 @@ read_file(struct run *run, const char *path, int first)
 	}
 	tsv_reader_free(&r);
 	in_close(in);
+	return 0;
 }
 
-/* Load the background frequencies: --df, else the shipped table. */
-static void
+/*
+ * Load the background frequencies: --df, else the shipped table.
+ * Returns 0, or -1 after a message.
+ */
+static int
 load_df(struct run *run)
 {
 	const char *why;
 	char *path;
 	struct in *in;
 	unsigned long line;
+	int rv = 0;
 
 	if (run->o->nodf)
-		return;
+		return 0;
 	if (run->o->df != NULL)
 		path = xstrdup(run->o->df);
 	else if ((path = data_find(DEFAULT_DF)) == NULL) {
 		warnx("%s not found: document frequencies from the input "
 		    "alone (--no-df to say so)", DEFAULT_DF);
-		return;
+		return 0;
 	}
-	if ((in = in_open(path)) == NULL)
-		err(1, "%s", path);
-	if (cluster_load_df(run->cl, in->fp, &why, &line) == -1)
-		errx(1, "%s:%lu: %s", path, line, ferror(in->fp) ?
+	if ((in = in_open(path)) == NULL) {
+		warn("%s", path);
+		rv = -1;
+	} else if (cluster_load_df(run->cl, in->fp, &why, &line) == -1) {
+		warnx("%s:%lu: %s", path, line, ferror(in->fp) ?
 		    in_error(in) : why);
+		rv = -1;
+	}
 	in_close(in);
 	free(path);
+	return rv;
 }
 
-/* Write what --save-df asks for. */
-static void
+/* Write what --save-df asks for.  Returns 0, or -1 after a message. */
+static int
 save_df(const struct run *run)
 {
 	FILE *fp;
 
 	if (run->o->savedf == NULL)
-		return;
-	if ((fp = fopen(run->o->savedf, "w")) == NULL)
-		err(1, "%s", run->o->savedf);
-	if (cluster_save_df(run->cl, fp, 2) == -1 || fclose(fp) == EOF)
-		err(1, "%s", run->o->savedf);
+		return 0;
+	if ((fp = fopen(run->o->savedf, "w")) == NULL ||
+	    cluster_save_df(run->cl, fp, 2) == -1 || fclose(fp) == EOF) {
+		warn("%s", run->o->savedf);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -403,7 +425,7 @@ main(int argc, char *argv[])
 	    .idle = 10000, .lookup = 20, .ent_weight = 2, .name_weight = 1.5 } };
 	struct run run;
 	char *dash[] = { "-", NULL };
-	int i, bad, saved;
+	int i, bad, saved, code = 0;
 
 	parse_opts(argc, argv, &o);
 	argc -= optind;
@@ -417,15 +439,20 @@ main(int argc, char *argv[])
 	run.doc.day = CLUSTER_NODAY;
 	if ((run.cl = cluster_new(&o.cl)) == NULL)
 		errx(1, "libstemmer has no English stemmer");
-	load_df(&run);
 	out_init();
 	tsv_writer_init(&run.w, stdout);
+	if (load_df(&run) == -1)
+		code = 1;
 	progress_init(&run.prog, o.progress);
-	for (i = 0; i < argc && run.w.err == 0; i++)
-		read_file(&run, argv[i], run.head == NULL);
-	flush_doc(&run);
-	progress_end(&run.prog);
-	save_df(&run);
+	for (i = 0; code == 0 && i < argc && run.w.err == 0; i++)
+		if (read_file(&run, argv[i], run.head == NULL) == -1)
+			code = 2;
+	if (code == 0) {
+		flush_doc(&run);
+		progress_end(&run.prog);
+		if (save_df(&run) == -1)
+			run.rval = 1;
+	}
 	bad = tsv_writer_flush(&run.w) == -1;
 	bad = out_close() == -1 || bad;
 	saved = run.w.err != 0 ? run.w.err : errno;
@@ -440,5 +467,5 @@ main(int argc, char *argv[])
 		errno = saved;
 		err(1, "write error");
 	}
-	return run.rval;
+	return code != 0 ? code : run.rval;
 }
