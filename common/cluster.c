@@ -12,12 +12,14 @@
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cluster.h"
 #include "ent.h"
 #include "hash.h"
+#include "input.h"
 #include "stem.h"
 #include "tok.h"
 #include "xalloc.h"
@@ -633,6 +635,47 @@ cluster_save_df(const struct cluster *c, FILE *fp, unsigned min_df)
 	}
 	free(keys);
 	return r;
+}
+
+int
+cluster_load_df_file(struct cluster *c, const char *path, char *err,
+    size_t errlen)
+{
+	const char *why;
+	unsigned long line;
+	struct in *in;
+	int rv = 0;
+
+	if ((in = in_open(path)) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (cluster_load_df(c, in->fp, &why, &line) == -1) {
+		snprintf(err, errlen, "%s:%lu: %s", path, line,
+		    ferror(in->fp) ? in_error(in) : why);
+		rv = -1;
+	}
+	in_close(in);
+	return rv;
+}
+
+int
+cluster_save_df_file(const struct cluster *c, const char *path,
+    unsigned min_df, char *err, size_t errlen)
+{
+	FILE *fp;
+	int rv;
+
+	if ((fp = fopen(path, "w")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rv = cluster_save_df(c, fp, min_df);
+	if (fclose(fp) == EOF)
+		rv = -1;
+	if (rv == -1)
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	return rv;
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's). */

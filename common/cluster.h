@@ -100,6 +100,16 @@ int		 cluster_load_df(struct cluster *c, FILE *fp, const char **err,
 		    unsigned long *line);
 
 /*
+ * The same from the file path (gzip or plain), and to the file path.
+ * Return 0, or -1 with a one-line message ("path:line: reason") in err.
+ */
+int		 cluster_load_df_file(struct cluster *c, const char *path,
+		    char *err, size_t errlen);
+int		 cluster_save_df_file(const struct cluster *c,
+		    const char *path, unsigned min_df, char *err,
+		    size_t errlen);
+
+/*
  * Write the document frequencies learned so far (stems only, those in at
  * least min_df articles, in byte order of the term) in that format.
  * Returns 0, or -1 when writing failed (errno).

@@ -849,29 +849,61 @@ record(struct docs *d, struct doc *doc)
 	doc->carry = d->cf;
 }
 
-/* Add h to the set of ids met; 0 when it was there already. */
+static int
+seen_has(const struct docs_seen *t, uint64_t h)
+{
+	size_t i;
+
+	if (t->cap == 0)
+		return 0;
+	for (i = h & (t->cap - 1); t->v[i] != 0; i = (i + 1) & (t->cap - 1))
+		if (t->v[i] == h)
+			return 1;
+	return 0;
+}
+
+/* Put h, not in t, into t; t has room (n < cap / 2 after). */
+static void
+seen_put(struct docs_seen *t, uint64_t h)
+{
+	size_t i;
+
+	for (i = h & (t->cap - 1); t->v[i] != 0; i = (i + 1) & (t->cap - 1))
+		;
+	t->v[i] = h;
+	t->n++;
+}
+
+/*
+ * Add h to the ids met lately; 0 when it was there already.  The newer
+ * table grows to 2 * DOCS_SEEN slots; when it holds DOCS_SEEN ids it
+ * becomes the older one and the oldest ids are forgotten.
+ */
 static int
 seen_add(struct docs *d, uint64_t h)
 {
-	uint64_t *old = d->seen;
-	size_t i, oldcap = d->seencap;
+	struct docs_seen *cur = &d->seen[0], old;
+	size_t i;
 
 	h += h == 0;	/* 0 marks a free slot */
-	if (2 * (d->nseen + 1) > d->seencap) {
-		d->seencap = oldcap == 0 ? 1024 : 2 * oldcap;
-		d->seen = xcalloc(d->seencap, sizeof(*d->seen));
-		d->nseen = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i] != 0)
-				seen_add(d, old[i]);
-		free(old);
+	if (seen_has(cur, h) || seen_has(&d->seen[1], h))
+		return 0;
+	if (cur->n + 1 > DOCS_SEEN) {
+		free(d->seen[1].v);
+		d->seen[1] = *cur;
+		memset(cur, 0, sizeof(*cur));
 	}
-	for (i = h & (d->seencap - 1); d->seen[i] != 0;
-	    i = (i + 1) & (d->seencap - 1))
-		if (d->seen[i] == h)
-			return 0;
-	d->seen[i] = h;
-	d->nseen++;
+	if (2 * (cur->n + 1) > cur->cap) {
+		old = *cur;
+		cur->cap = old.cap == 0 ? 1024 : 2 * old.cap;
+		cur->v = xcalloc(cur->cap, sizeof(*cur->v));
+		cur->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i] != 0)
+				seen_put(cur, old.v[i]);
+		free(old.v);
+	}
+	seen_put(cur, h);
 	return 1;
 }
 
@@ -984,6 +1016,7 @@ docs_close(struct docs *d)
 	free(d->abuf);
 	free(d->member);
 	free(d->cw.buf);
-	free(d->seen);
+	free(d->seen[0].v);
+	free(d->seen[1].v);
 	memset(d, 0, sizeof(*d));
 }

@@ -33,8 +33,10 @@
  * An archive member or JSON Lines object whose id was met before in the
  * run (from any operand) is renamed "id~2" (then ~3, ...), with a warning;
  * plain and documents files keep their ids, so that `cat a.tsv a.tsv`
- * reads as before.  The reader remembers a 64-bit hash per article for
- * this (16 bytes an article).
+ * reads as before.  The reader remembers a 64-bit hash of the last ids
+ * for this: at least the last DOCS_SEEN (65,536), in at most 3 MiB, so
+ * memory stays flat however long the input; a duplicate further back is
+ * not seen.
  *
  * Problems are reported, never printed: docs_next() returns -1 with a
  * one-line message in d->err ("file: reason", "file:line: reason" or
@@ -100,6 +102,9 @@ struct doc {
 
 struct archive;
 
+/* Ids remembered at least, for duplicates (half a table of 2^17). */
+#define DOCS_SEEN	(1UL << 16)
+
 struct docs {
 	struct docs_opts o;
 	char		**argv;		/* the operands */
@@ -150,9 +155,14 @@ struct docs {
 	struct tsv_writer cw;		/* escaped carried fields; its fp
 					   is NULL: never flushed, ended */
 
-	/* Ids met so far (open addressing over 64-bit hashes; 0 = free). */
-	uint64_t	 *seen;
-	size_t		  nseen, seencap;
+	/*
+	 * Ids met lately: two generations of open-addressing tables of
+	 * 64-bit hashes (0 = free); when the newer is full the older goes.
+	 */
+	struct docs_seen {
+		uint64_t *v;
+		size_t	  n, cap;
+	} seen[2];
 	int		  hold;		/* give d->held at the next call */
 	struct doc	  held;
 };

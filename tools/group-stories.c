@@ -374,10 +374,7 @@ read_file(struct run *run, const char *path, int first)
 static int
 load_df(struct run *run)
 {
-	const char *why;
-	char *path;
-	struct in *in;
-	unsigned long line;
+	char *path, msg[512];
 	int rv = 0;
 
 	if (run->o->nodf)
@@ -389,33 +386,12 @@ load_df(struct run *run)
 		    "alone (--no-df to say so)", DEFAULT_DF);
 		return 0;
 	}
-	if ((in = in_open(path)) == NULL) {
-		warn("%s", path);
-		rv = -1;
-	} else if (cluster_load_df(run->cl, in->fp, &why, &line) == -1) {
-		warnx("%s:%lu: %s", path, line, ferror(in->fp) ?
-		    in_error(in) : why);
+	if (cluster_load_df_file(run->cl, path, msg, sizeof(msg)) == -1) {
+		warnx("%s", msg);
 		rv = -1;
 	}
-	in_close(in);
 	free(path);
 	return rv;
-}
-
-/* Write what --save-df asks for.  Returns 0, or -1 after a message. */
-static int
-save_df(const struct run *run)
-{
-	FILE *fp;
-
-	if (run->o->savedf == NULL)
-		return 0;
-	if ((fp = fopen(run->o->savedf, "w")) == NULL ||
-	    cluster_save_df(run->cl, fp, 2) == -1 || fclose(fp) == EOF) {
-		warn("%s", run->o->savedf);
-		return -1;
-	}
-	return 0;
 }
 
 int
@@ -425,6 +401,7 @@ main(int argc, char *argv[])
 	    .idle = 10000, .lookup = 20, .ent_weight = 2, .name_weight = 1.5 } };
 	struct run run;
 	char *dash[] = { "-", NULL };
+	char msg[512];
 	int i, bad, saved, code = 0;
 
 	parse_opts(argc, argv, &o);
@@ -450,8 +427,11 @@ main(int argc, char *argv[])
 	if (code == 0) {
 		flush_doc(&run);
 		progress_end(&run.prog);
-		if (save_df(&run) == -1)
+		if (o.savedf != NULL && cluster_save_df_file(run.cl,
+		    o.savedf, 2, msg, sizeof(msg)) == -1) {
+			warnx("%s", msg);
 			run.rval = 1;
+		}
 	}
 	bad = tsv_writer_flush(&run.w) == -1;
 	bad = out_close() == -1 || bad;
