@@ -85,6 +85,9 @@ struct cluster {
 	struct cluster_opts o;
 	struct stem	*st;
 	struct smap	*vocab;
+	struct smap	*words;		/* lower-case words met */
+	long		*wterm;		/* word -> term id, -1: stop word */
+	size_t		 wtermcap;
 	struct tok_list	 toks;
 	struct ent_list	 ents;
 	char		*buf;		/* lower-cased word, entity term */
@@ -133,6 +136,7 @@ cluster_new(const struct cluster_opts *o)
 		return NULL;
 	}
 	c->vocab = smap_new();
+	c->words = smap_new();
 	return c;
 }
 
@@ -145,6 +149,8 @@ cluster_free(struct cluster *c)
 		return;
 	stem_free(c->st);
 	smap_free(c->vocab);
+	smap_free(c->words);
+	free(c->wterm);
 	tok_list_free(&c->toks);
 	ent_list_free(&c->ents);
 	free(c->buf);
@@ -181,9 +187,21 @@ cluster_doc_begin(struct cluster *c)
 	c->ntouched = 0;
 }
 
-/* Count one occurrence of the term s[0..n); return its id. */
+/* Count one occurrence of the term id. */
+static void
+count_term(struct cluster *c, size_t id)
+{
+	if (c->acc[id] == 0) {
+		xgrow((void **)&c->touched, &c->tcap, c->ntouched + 1,
+		    sizeof(*c->touched));
+		c->touched[c->ntouched++] = (uint32_t)id;
+	}
+	c->acc[id] += 1;
+}
+
+/* The id of the term s[0..n), added with its per-term state if new. */
 static size_t
-add_term(struct cluster *c, const char *s, size_t n)
+intern(struct cluster *c, const char *s, size_t n)
 {
 	size_t id, old;
 
@@ -193,29 +211,60 @@ add_term(struct cluster *c, const char *s, size_t n)
 		xgrow((void **)&c->df, &c->vcap, id + 1, sizeof(*c->df));
 		c->acc = xreallocarray(c->acc, c->vcap, sizeof(*c->acc));
 		c->bgdf = xreallocarray(c->bgdf, c->vcap, sizeof(*c->bgdf));
-		memset(c->bgdf + old, 0, (c->vcap - old) * sizeof(*c->bgdf));
 		c->name = xreallocarray(c->name, c->vcap, 1);
-		memset(c->name + old, 0, c->vcap - old);
 		c->post = xreallocarray(c->post, c->vcap, sizeof(*c->post));
 		memset(c->df + old, 0, (c->vcap - old) * sizeof(*c->df));
 		memset(c->acc + old, 0, (c->vcap - old) * sizeof(*c->acc));
+		memset(c->bgdf + old, 0, (c->vcap - old) * sizeof(*c->bgdf));
+		memset(c->name + old, 0, c->vcap - old);
 		memset(c->post + old, 0, (c->vcap - old) * sizeof(*c->post));
 	}
-	if (c->acc[id] == 0) {
-		xgrow((void **)&c->touched, &c->tcap, c->ntouched + 1,
-		    sizeof(*c->touched));
-		c->touched[c->ntouched++] = (uint32_t)id;
-	}
-	c->acc[id] += 1;
 	return id;
+}
+
+/* Count one occurrence of the term s[0..n); return its id. */
+static size_t
+add_term(struct cluster *c, const char *s, size_t n)
+{
+	size_t id = intern(c, s, n);
+
+	count_term(c, id);
+	return id;
+}
+
+/*
+ * The term id of the lower-case word w[0..n) whose original form is
+ * s[0..len), or -1 for a stop word: stemmed once per distinct word, then
+ * found in the word cache.
+ */
+static long
+word_term(struct cluster *c, const char *w, size_t n, const char *s,
+    size_t len)
+{
+	const char *stem;
+	size_t wid, sl;
+	int added;
+	long t = -1;
+
+	wid = smap_put(c->words, w, n, &added);
+	if (!added)
+		return c->wterm[wid];
+	if (!stem_stopword(w, n) && !news_stop(w, n)) {
+		stem = stem_word(c->st, s, len, &sl);
+		if (sl > 0 && stem[0] != CLUSTER_ENTMARK)
+			t = (long)intern(c, stem, sl);
+	}
+	xgrow((void **)&c->wterm, &c->wtermcap, wid + 1, sizeof(*c->wterm));
+	c->wterm[wid] = t;
+	return t;
 }
 
 void
 cluster_doc_text(struct cluster *c, const char *s, size_t n)
 {
 	const struct tok *t;
-	const char *stem;
-	size_t i, len, ln, sl, id;
+	size_t i, len, ln;
+	long id;
 	int opener = 1, first;	/* may the word open a sentence? */
 
 	tok_split(s, n, &c->toks);
@@ -229,12 +278,9 @@ cluster_doc_text(struct cluster *c, const char *s, size_t n)
 			continue;
 		xgrow((void **)&c->buf, &c->bufcap, 2 * len + 4, 1);
 		ln = tok_lower(s + t->start, len, c->buf);
-		if (stem_stopword(c->buf, ln) || news_stop(c->buf, ln))
+		if ((id = word_term(c, c->buf, ln, s + t->start, len)) < 0)
 			continue;
-		stem = stem_word(c->st, s + t->start, len, &sl);
-		if (sl == 0 || stem[0] == CLUSTER_ENTMARK)
-			continue;
-		id = add_term(c, stem, sl);
+		count_term(c, (size_t)id);
 		if ((t->flags & TOK_CAP) && !first)
 			c->name[id] = 1;
 	}
