@@ -493,6 +493,25 @@ archive_data(struct docs *d)
 }
 
 /*
+ * At the archive's end: read the stream to its end too, so that zlib
+ * checks the gzip trailer (a damaged .tar.gz may decode to a well-formed
+ * tar with wrong bytes, caught only by the CRC).  Returns 0, or -1 with
+ * d->err (the archive is closed).
+ */
+static int
+archive_drain(struct docs *d)
+{
+	while (fread(d->abuf, 1, DOCS_ABUF, d->in->fp) > 0)
+		;
+	if (!ferror(d->in->fp))
+		return 0;
+	snprintf(d->err, sizeof(d->err), "%s: %s (the articles read from it "
+	    "may be damaged)", d->file, in_error(d->in));
+	close_current(d);
+	return -1;
+}
+
+/*
  * The next regular file of the archive into *doc.  Returns 1, 0 at the
  * end of the archive, -1 with d->err for a bad member or a broken archive.
  */
@@ -505,7 +524,7 @@ archive_next(struct docs *d, struct doc *doc)
 	for (;;) {
 		r = archive_read_next_header(d->ar, &e);
 		if (r == ARCHIVE_EOF)
-			return 0;
+			return archive_drain(d);
 		if (r < ARCHIVE_WARN) {
 			snprintf(d->err, sizeof(d->err), "%s: %s", d->file,
 			    archive_error_string(d->ar));
