@@ -169,6 +169,9 @@ eval-stories: all
 	@echo "group-stories: purity, inverse purity, B-cubed over DUC 2003" \
 	    "clusters (defaults tuned on task3; task2 held out)"
 	@python3 bench/eval-stories.py --bin $(B) $(SHARED)/data/summ
+	@echo "group-stories: the same without the background frequencies"
+	@python3 bench/eval-stories.py --bin $(B) $(SHARED)/data/summ -- \
+	    --no-df
 tune-stories: all
 	@python3 bench/eval-stories.py --tune --bin $(B) --sets task3 \
 	    $(SHARED)/data/summ
