@@ -225,7 +225,8 @@ plain_rows() {
 	awk 'BEGIN { srand(7); for (i = 0; i < 40000; i++) { s = ""
 	    for (j = 0; j < 12; j++) s = s sprintf("%c", 97 + int(rand() * 26))
 	    print s } }' > "$T/m/b.txt"
-	tar -cf - -C "$T/m" a.txt b.txt | gzip -9 > "$T/ok.tar.gz"
+	tar -cf - --mtime=@0 --owner=0 --group=0 --numeric-owner \
+	    -C "$T/m" a.txt b.txt | gzip -9n > "$T/ok.tar.gz"
 	# Overwrite 16 bytes in the middle of the compressed stream.
 	size=$(wc -c < "$T/ok.tar.gz")
 	{ head -c $((size / 2)) "$T/ok.tar.gz"; printf 'XXXXXXXXXXXXXXXX'
@@ -234,8 +235,9 @@ plain_rows() {
 	    "$FIXTURES/articles/wire/comet.txt"
 	# Deflate may decode the damage to wrong letters that only the gzip
 	# CRC catches, after the tar's end: the stream is read to its end.
+	# (The wrong bytes may also bring a warning of bad UTF-8 first.)
 	[[ "$stderr" == *"bad.tar.gz: "*"gzip data"* ]]
-	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+	[ "$(printf '%s\n' "$stderr" | grep -c 'gzip data')" -eq 1 ]
 	assert_line --index 1 --regexp '^a.txt	'
 	assert_line --regexp '^comet	'
 	run -0 --separate-stderr split-sentences "$T/ok.tar.gz"
