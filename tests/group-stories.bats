@@ -194,3 +194,23 @@ doc_story() {
 	    "group-stories '$FIXTURES/news.tsv' > /dev/full"
 	[ "$stderr" = "group-stories: write error: No space left on device" ]
 }
+
+@test "-i: a story idle for more documents than that is retired" {
+	# flood-3 is the 7th document, flood-2 the 3rd joined flood-1.
+	run -0 group-stories -i 3 "$FIXTURES/news.tsv"
+	assert_line --regexp '^flood-3	.*	flood-3$'
+	run -0 group-stories -i 4 "$FIXTURES/news.tsv"
+	assert_line --regexp '^flood-3	.*	flood-1$'
+	run -2 --separate-stderr group-stories -i -1
+	[[ "$stderr" == *"-i: '-1' is too small"* ]]
+}
+
+@test "-n and -e weigh names and entities; bad values are usage errors" {
+	run -0 group-stories -n 3 -e 0 "$FIXTURES/news.tsv"
+	diff -u "$FIXTURES/expected-stories.tsv" \
+	    <(printf '%s\n' "$output" | doc_story)
+	run -2 --separate-stderr group-stories -n x
+	[[ "$stderr" == *"-n: 'x' is not a number from 0 to 100"* ]]
+	run -2 --separate-stderr group-stories -e 101
+	[[ "$stderr" == *"-e: '101' is not a number from 0 to 100"* ]]
+}
