@@ -53,6 +53,19 @@ static const char *const news_stops[] = {
 	"without", "year", "years", "yesterday", "yet",
 };
 
+/* Documents remembered at least, to find the story of a returning one. */
+#define CLUSTER_DOCS	(1UL << 16)
+
+struct docmark {
+	uint64_t	 h;		/* hash of the id; 0: free */
+	uint32_t	 slot, gen;	/* its story */
+};
+
+struct docmap {
+	struct docmark	*v;
+	size_t		 n, cap;
+};
+
 struct cterm {
 	uint32_t	 t;
 	double		 w;
@@ -120,6 +133,8 @@ struct cluster {
 	size_t		 retired;	/* since the last compaction */
 	unsigned long	 ndocs, nstories, ncosines;
 	unsigned long	 bgdocs;	/* articles behind bgdf */
+	struct docmap	 docs[2];	/* documents met lately, 2 generations */
+	unsigned long	 rejoined;	/* documents met again */
 };
 
 static int	news_stop(const char *, size_t);
@@ -172,6 +187,8 @@ cluster_free(struct cluster *c)
 	free(c->s);
 	free(c->freeslots);
 	free(c->cand);
+	free(c->docs[0].v);
+	free(c->docs[1].v);
 	free(c);
 }
 
@@ -570,30 +587,116 @@ create(struct cluster *c, const char *id, long day)
 	return k;
 }
 
-const char *
-cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
-    double *score)
+/* The story of document hash h among the documents met lately, or NULL. */
+static struct docmark *
+doc_find(struct cluster *c, uint64_t h)
+{
+	struct docmap *m;
+	size_t g, i;
+
+	for (g = 0; g < 2; g++) {
+		m = &c->docs[g];
+		if (m->cap == 0)
+			continue;
+		for (i = h & (m->cap - 1); m->v[i].h != 0;
+		    i = (i + 1) & (m->cap - 1))
+			if (m->v[i].h == h)
+				return &m->v[i];
+	}
+	return NULL;
+}
+
+static void
+doc_put1(struct docmap *m, const struct docmark *d)
+{
+	size_t i;
+
+	for (i = d->h & (m->cap - 1); m->v[i].h != 0;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	m->v[i] = *d;
+	m->n++;
+}
+
+/*
+ * Remember that document hash h is in story slot k: two generations of
+ * CLUSTER_DOCS documents at least, so memory stays bounded.
+ */
+static void
+doc_put(struct cluster *c, uint64_t h, uint32_t k)
+{
+	struct docmap *cur = &c->docs[0], old;
+	struct docmark d = { h, k, c->s[k].gen };
+	size_t i;
+
+	if (cur->n + 1 > CLUSTER_DOCS) {
+		free(c->docs[1].v);
+		c->docs[1] = *cur;
+		memset(cur, 0, sizeof(*cur));
+	}
+	if (2 * (cur->n + 1) > cur->cap) {
+		old = *cur;
+		cur->cap = old.cap == 0 ? 1024 : 2 * old.cap;
+		cur->v = xcalloc(cur->cap, sizeof(*cur->v));
+		cur->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i].h != 0)
+				doc_put1(cur, &old.v[i]);
+		free(old.v);
+	}
+	doc_put1(cur, &d);
+}
+
+/* Choose the story among the candidates: slot in *k, cosine returned. */
+static double
+best_candidate(struct cluster *c, uint32_t *k)
 {
 	double best = -1, cs;
-	uint32_t k = 0;
-	size_t i;
 	struct cstory *s;
+	size_t i;
 
-	make_vector(c);
-	if (c->ndocs % CLUSTER_SWEEP == 0)
-		sweep(c, day);
-	candidates(c, day);
+	*k = 0;
 	for (i = 0; i < c->ncand; i++) {
 		s = &c->s[c->cand[i]];
 		cs = cosine(c, s);
 		c->ncosines++;
-		if (cs > best || (cs == best && s->serial < c->s[k].serial)) {
+		if (cs > best || (cs == best && s->serial < c->s[*k].serial)) {
 			best = cs;
-			k = c->cand[i];
+			*k = c->cand[i];
 		}
 	}
+	return best;
+}
+
+const char *
+cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
+    double *score)
+{
+	struct docmark *again;
+	uint64_t h;
+	double best;
+	uint32_t k;
+	int rejoin;
+
+	h = hash_bytes(id, strlen(id), 0);
+	h += h == 0;
+	make_vector(c);
+	if (c->ndocs % CLUSTER_SWEEP == 0)
+		sweep(c, day);
+	again = doc_find(c, h);
+	rejoin = again != NULL && c->s[again->slot].live &&
+	    c->s[again->slot].gen == again->gen;
+	if (rejoin) {
+		/* More rows of a document met before: its story. */
+		k = again->slot;
+		best = cosine(c, &c->s[k]);
+		c->rejoined++;
+	} else {
+		candidates(c, day);
+		best = best_candidate(c, &k);
+	}
 	cluster_doc_begin(c);	/* clear the counts for the next one */
-	if (c->ncand > 0 && best >= c->o.threshold) {
+	if (rejoin || (c->ncand > 0 && best >= c->o.threshold)) {
 		join(c, k, day);
 		*isnew = 0;
 	} else {
@@ -601,6 +704,8 @@ cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
 		*isnew = 1;
 		best = c->ncand > 0 ? best : 0;
 	}
+	if (again == NULL)
+		doc_put(c, h, k);
 	if (score != NULL)
 		*score = best;
 	return c->s[k].name;
@@ -790,4 +895,5 @@ cluster_get_stats(const struct cluster *c, struct cluster_stats *st)
 	st->live = c->live;
 	st->terms = smap_count(c->vocab);
 	st->candidates = c->ncosines;
+	st->rejoined = c->rejoined;
 }

@@ -23,6 +23,10 @@
  * or when `idle` articles have come since it last grew; a retired story
  * is forgotten, so memory holds the recent stories only.  Ties go to the
  * older story; the result depends only on the input, byte for byte.
+ *
+ * A document whose id comes back after other documents (its rows were
+ * not contiguous) joins the story it was put in, while that story lives
+ * and the id is among the last 65,536 at least.
  */
 #ifndef CLUSTER_H
 #define CLUSTER_H
@@ -48,6 +52,7 @@ struct cluster_stats {
 	size_t		 live;		/* stories not retired */
 	size_t		 terms;		/* vocabulary */
 	unsigned long	 candidates;	/* cosines computed, in all */
+	unsigned long	 rejoined;	/* documents whose id came back */
 };
 
 struct cluster;

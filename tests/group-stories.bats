@@ -214,3 +214,15 @@ doc_story() {
 	run -2 --separate-stderr group-stories -e 101
 	[[ "$stderr" == *"-e: '101' is not a number from 0 to 100"* ]]
 }
+
+@test "rows of a document that come back join its story, with one warning" {
+	printf 'doc\ttext\n' > "$T/nc.tsv"
+	printf 'a\tThe Ember river flooded Varnholt.\n' >> "$T/nc.tsv"
+	printf 'b\tGrandmaster Marrow won the Osterby chess final.\n' >> "$T/nc.tsv"
+	printf 'a\tSandbags held along the embankment.\n' >> "$T/nc.tsv"
+	printf 'b\tMarrow sacrificed a knight.\n' >> "$T/nc.tsv"
+	run -0 --separate-stderr group-stories "$T/nc.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f 1,3 | tail -n +2 | tr '\n\t' ' :')" = \
+	    "a:a b:b a:a b:b " ]
+	[ "$stderr" = "group-stories: 2 documents had rows after other documents' rows (not contiguous): they joined their earlier story" ]
+}

@@ -394,6 +394,19 @@ load_df(struct run *run)
 	return rv;
 }
 
+/* Say once if rows of documents were not contiguous. */
+static void
+warn_rejoined(struct run *run)
+{
+	struct cluster_stats st;
+
+	cluster_get_stats(run->cl, &st);
+	if (st.rejoined > 0)
+		warnx("%lu documents had rows after other documents' rows "
+		    "(not contiguous): they joined their earlier story",
+		    st.rejoined);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -427,6 +440,7 @@ main(int argc, char *argv[])
 	if (code == 0) {
 		flush_doc(&run);
 		progress_end(&run.prog);
+		warn_rejoined(&run);
 		if (o.savedf != NULL && cluster_save_df_file(run.cl,
 		    o.savedf, 2, msg, sizeof(msg)) == -1) {
 			warnx("%s", msg);

@@ -90,6 +90,14 @@ test_join_and_split(void)
 	CHECK_EQ_LONG(st.articles, 5);
 	CHECK_EQ_LONG(st.stories, 3);
 	CHECK_EQ_LONG(st.live, 3);
+	CHECK_EQ_LONG(st.rejoined, 0);
+	/* Rows of a come back, about chess: they go to a's story. */
+	got = put(c, "a", "The grandmaster's knight sacrifice in the chess "
+	    "final.", NULL, CLUSTER_NODAY, &isnew);
+	CHECK_EQ_STR(got, "a");
+	CHECK_EQ_LONG(isnew, 0);
+	cluster_get_stats(c, &st);
+	CHECK_EQ_LONG(st.rejoined, 1);
 	cluster_free(c);
 	cluster_free(NULL);
 }
