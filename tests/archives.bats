@@ -243,3 +243,13 @@ plain_rows() {
 	run -0 --separate-stderr split-sentences "$T/ok.tar.gz"
 	[ -z "$stderr" ]
 }
+
+@test "long options: --format=archive (or tar), --json-fields" {
+	run -0 split-sentences --format=tar "$T/a.tar"
+	[ "$output" = "$(plain_rows)" ]
+	run -0 split-sentences --format archive - < "$T/a.tar"
+	[ "$output" = "$(plain_rows)" ]
+	printf '{"k":"z1","t":"Quiet night in Osterby."}\n' > "$T/k.jsonl"
+	run -0 split-sentences --json-fields=id=k,text=t,title=,source=,date=,url= "$T/k.jsonl"
+	[ "$output" = "$(printf 'doc\tpara\tsent\tstart\tend\ttext\nz1\t1\t1\t0\t23\tQuiet night in Osterby.')" ]
+}
