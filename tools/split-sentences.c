@@ -2,7 +2,8 @@
  * split-sentences: cut news articles into sentences, one TSV row each.
  *
  * The articles come from docs_next() (plain or gzip files, one article
- * each, or documents TSV files, one per record with carried columns).  Each
+ * each; documents TSV files, one per record with carried columns; JSON
+ * Lines, one per object; archives, one per regular file).  Each
  * is cut by sbd_split() and written as rows `doc para sent start end text`
  * followed by the carried columns; start and end are byte offsets into the
  * article as read, so the text can always be found again.
@@ -16,6 +17,7 @@
 
 #include "docs.h"
 #include "output.h"
+#include "progress.h"
 #include "sbd.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -23,6 +25,7 @@
 struct opts {
 	struct docs_opts docs;
 	struct sbd_opts	 sbd;
+	int		 progress;
 };
 
 /* What one run holds across articles. */
@@ -31,8 +34,12 @@ struct run {
 	struct docs	   docs;
 	struct tsv_writer  w;
 	struct sbd_spans   spans;
+	struct progress	   prog;
 	int		   rval;
 };
+
+/* Long options without a short form. */
+enum { OPT_PROGRESS = 256 };
 
 /* The output columns; a carried column may not reuse these names. */
 static const char *const out_cols[] = {
@@ -44,22 +51,29 @@ usage(int code)
 {
 	FILE *fp = code == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: %s [-hPV] [-F auto|text|tsv] [-i id] "
-	    "[-p auto|blank|line] [file ...]\n", getprogname());
+	fprintf(fp, "usage: %s [-hPV] [-F format] [-i id] [-J role=member,...]"
+	    "\n       [-p auto|blank|line] [--progress] [file ...]\n",
+	    getprogname());
 	if (code != 0)
 		exit(code);
 	fputs("Cut articles into sentences; write one TSV row per sentence:\n"
 	    "doc, para, sent, start, end, text, then carried columns.\n\n"
-	    "  -F, --format FMT      input format: auto (default), text or tsv\n"
+	    "  -F, --format FMT      input format: auto (default), text, tsv,\n"
+	    "                        jsonl or archive (tar, zip, ...)\n"
 	    "  -i, --id ID           document id for standard input (-)\n"
+	    "  -J, --json-fields MAP JSON Lines members per role, e.g.\n"
+	    "                        id=uid,text=body,url= (roles: id, text,\n"
+	    "                        title, source, date, url; empty: unread)\n"
 	    "  -P, --full-path       document id is the operand as given\n"
 	    "  -p, --paragraphs MODE auto (default), blank (blank lines end\n"
 	    "                        paragraphs, single newlines wrap) or line\n"
 	    "                        (every line is a paragraph)\n"
+	    "      --progress        articles, MB and rates on stderr, each second\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n\n"
 	    "With no file, or when file is -, read standard input.  Files\n"
-	    "ending in .gz are decompressed.  See split-sentences(1).\n", fp);
+	    "ending in .gz are decompressed.  See split-sentences(1) and\n"
+	    "crossread-input(5).\n", fp);
 	exit(0);
 }
 
@@ -83,10 +97,12 @@ static int
 check_text(struct run *run, const struct doc *doc)
 {
 	const char *nul;
-	char where[32] = "";
+	char where[320] = "";
 	size_t bad;
 
-	if (doc->line > 0)
+	if (doc->member != NULL)
+		snprintf(where, sizeof(where), ": %s", doc->member);
+	else if (doc->line > 0)
 		snprintf(where, sizeof(where), ":%lu", doc->line);
 	if ((nul = memchr(doc->text, '\0', doc->len)) != NULL) {
 		warnx("%s%s: NUL byte at offset %zu: not text, skipped",
@@ -140,6 +156,10 @@ parse_format(const char *arg)
 		return DOCS_TEXT;
 	if (strcmp(arg, "tsv") == 0)
 		return DOCS_TSV;
+	if (strcmp(arg, "jsonl") == 0)
+		return DOCS_JSONL;
+	if (strcmp(arg, "archive") == 0 || strcmp(arg, "tar") == 0)
+		return DOCS_ARCHIVE;
 	warnx("-F: unknown format '%s'", arg);
 	usage(2);
 	return DOCS_AUTO;
@@ -168,16 +188,25 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "version",	no_argument,	   NULL, 'V' },
 		{ "help",	no_argument,	   NULL, 'h' },
 		{ "id",		required_argument, NULL, 'i' },
+		{ "json-fields", required_argument, NULL, 'J' },
 		{ "paragraphs",	required_argument, NULL, 'p' },
+		{ "progress",	no_argument,	   NULL, OPT_PROGRESS },
 		{ NULL,		0,		   NULL, 0 }
 	};
+	const char *msg;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "F:PVhi:p:", longopts,
+	while ((ch = getopt_long(argc, argv, "F:J:PVhi:p:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'F':
 			o->docs.fmt = parse_format(optarg);
+			break;
+		case 'J':
+			if (docs_parse_fields(&o->docs, optarg, &msg) == -1) {
+				warnx("-J: %s", msg);
+				usage(2);
+			}
 			break;
 		case 'P':
 			o->docs.fullpath = 1;
@@ -194,6 +223,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case 'p':
 			o->sbd.para = parse_para(optarg);
 			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
+			break;
 		default:
 			usage(2);
 		}
@@ -207,13 +239,17 @@ run_all(struct run *run)
 	struct doc doc;
 	int got;
 
+	progress_init(&run->prog, run->o->progress);
 	while (run->w.err == 0 && (got = docs_next(&run->docs, &doc)) != 0) {
 		if (got == -1) {
 			warnx("%s", run->docs.err);
 			run->rval = 1;
-		} else
+		} else {
 			emit_article(run, &doc);
+			progress_add(&run->prog, 1, doc.len);
+		}
 	}
+	progress_end(&run->prog);
 }
 
 int

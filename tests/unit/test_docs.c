@@ -3,7 +3,9 @@
  * Plain, gzip and documents files; the carried columns learned before the
  * first article; the order in which problems come (a broken gzip file
  * gives its article first, then the error); the document ids; standard
- * input read once.
+ * input read once; JSON Lines records and their carried fields, -J;
+ * archive members (written here with libarchive), a binary member, and
+ * duplicate ids renamed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+
+#include <archive.h>
+#include <archive_entry.h>
 
 #include "docs.h"
 #include "unit.h"
@@ -53,7 +58,7 @@ put_gz(const char *name, const char *data, size_t len)
 	return p;
 }
 
-static const struct docs_opts plain_opts = { DOCS_AUTO, NULL, 0, NULL };
+static const struct docs_opts plain_opts = { DOCS_AUTO, NULL, 0, NULL, { NULL } };
 
 static void
 test_plain_and_gzip(void)
@@ -82,7 +87,7 @@ static void
 test_documents(void)
 {
 	static const char *const reserved[] = { "sent", NULL };
-	struct docs_opts o = { DOCS_AUTO, NULL, 0, reserved };
+	struct docs_opts o = { DOCS_AUTO, NULL, 0, reserved, { NULL } };
 	char *argv[3];
 	struct docs d;
 	struct doc doc;
@@ -115,8 +120,8 @@ static void
 test_usage_errors(void)
 {
 	static const char *const reserved[] = { "sent", NULL };
-	struct docs_opts o = { DOCS_AUTO, NULL, 0, reserved };
-	struct docs_opts tsv = { DOCS_TSV, NULL, 0, reserved };
+	struct docs_opts o = { DOCS_AUTO, NULL, 0, reserved, { NULL } };
+	struct docs_opts tsv = { DOCS_TSV, NULL, 0, reserved, { NULL } };
 	char *argv[1];
 	struct docs d;
 
@@ -198,8 +203,8 @@ test_unannounced_columns(void)
 static void
 test_ids_and_forced_text(void)
 {
-	struct docs_opts full = { DOCS_AUTO, NULL, 1, NULL };
-	struct docs_opts text = { DOCS_TEXT, NULL, 0, NULL };
+	struct docs_opts full = { DOCS_AUTO, NULL, 1, NULL, { NULL } };
+	struct docs_opts text = { DOCS_TEXT, NULL, 0, NULL, { NULL } };
 	char *argv[1];
 	struct docs d;
 	struct doc doc;
@@ -220,7 +225,7 @@ test_ids_and_forced_text(void)
 static void
 test_stdin(void)
 {
-	struct docs_opts named = { DOCS_AUTO, "story", 0, NULL };
+	struct docs_opts named = { DOCS_AUTO, "story", 0, NULL, { NULL } };
 	char *argv[2] = { "-", "-" };
 	struct docs d;
 	struct doc doc;
@@ -249,6 +254,124 @@ test_stdin(void)
 	close(saved);
 }
 
+struct member {
+	const char	*name, *data;
+	size_t		 len;
+};
+
+/* Write a ustar archive of the members under dir. */
+static char *
+put_tar(const char *name, const struct member *members, int n)
+{
+	static char p[256];
+	struct archive *a;
+	struct archive_entry *e;
+	int i;
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	a = archive_write_new();
+	archive_write_set_format_ustar(a);
+	if (archive_write_open_filename(a, p) != ARCHIVE_OK) {
+		fprintf(stderr, "%s: %s\n", p, archive_error_string(a));
+		exit(2);
+	}
+	for (i = 0; i < n; i++) {
+		e = archive_entry_new();
+		archive_entry_set_pathname(e, members[i].name);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, (la_int64_t)members[i].len);
+		archive_write_header(a, e);
+		archive_write_data(a, members[i].data, members[i].len);
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	return p;
+}
+
+static void
+test_jsonl(void)
+{
+	struct docs_opts o = { DOCS_AUTO, NULL, 0, NULL, { NULL } };
+	char spec[] = "id=uid,url=";
+	const char *msg;
+	char *argv[1];
+	struct docs d;
+	struct doc doc;
+
+	argv[0] = put("f.jsonl", "{\"id\":\"x\",\"text\":\"T\\tX.\","
+	    "\"date\":\"2031-01-02\",\"source\":3}\n"
+	    "{oops\n"
+	    "{\"id\":\"x\",\"text\":\"Again.\",\"title\":\"a\\\\b\"}\n");
+	CHECK_EQ_LONG(docs_open(&d, &o, argv, 1), 0);
+	CHECK_EQ_LONG(d.ncarry, 4);
+	CHECK_EQ_STR(d.carry[0], "title");
+	CHECK_EQ_STR(d.carry[3], "url");
+	CHECK_EQ_LONG(docs_next(&d, &doc), 1);
+	CHECK_EQ_STR(doc.id, "x");
+	CHECK_EQ_MEM(doc.text, doc.len, "T\tX.");
+	CHECK_EQ_LONG(doc.line, 1);
+	CHECK_EQ_MEM(doc.carry[0].p, doc.carry[0].len, "");
+	CHECK_EQ_MEM(doc.carry[1].p, doc.carry[1].len, "3");
+	CHECK_EQ_MEM(doc.carry[2].p, doc.carry[2].len, "2031-01-02");
+	CHECK_EQ_LONG(docs_next(&d, &doc), -1);
+	CHECK(strstr(d.err, "f.jsonl:2: malformed JSON") != NULL);
+	/* A duplicate: the warning first, then the renamed article. */
+	CHECK_EQ_LONG(docs_next(&d, &doc), -1);
+	CHECK(strstr(d.err, "f.jsonl:3: duplicate document id 'x': "
+	    "renamed 'x~2'") != NULL);
+	CHECK_EQ_LONG(docs_next(&d, &doc), 1);
+	CHECK_EQ_STR(doc.id, "x~2");
+	/* Carried fields are raw TSV: the backslash comes escaped. */
+	CHECK_EQ_MEM(doc.carry[0].p, doc.carry[0].len, "a\\\\b");
+	CHECK_EQ_LONG(docs_next(&d, &doc), 0);
+	docs_close(&d);
+
+	CHECK_EQ_LONG(docs_parse_fields(&o, spec, &msg), 0);
+	argv[0] = put("g.jsonl", "{\"uid\":12,\"text\":\"U.\"}\n");
+	CHECK_EQ_LONG(docs_open(&d, &o, argv, 1), 0);
+	CHECK_EQ_LONG(d.ncarry, 3);
+	CHECK_EQ_LONG(docs_next(&d, &doc), 1);
+	CHECK_EQ_STR(doc.id, "12");
+	docs_close(&d);
+	CHECK_EQ_LONG(docs_parse_fields(&o, (char[]){ "nope" }, &msg), -1);
+	CHECK_EQ_LONG(docs_parse_fields(&o, (char[]){ "x=y" }, &msg), -1);
+	CHECK_EQ_STR(docs_role_name(DOCS_R_DATE), "date");
+}
+
+static void
+test_archive(void)
+{
+	static const struct member m[] = {
+		{ "./a/one.txt", "One.\n", 5 },
+		{ "b.bin", "x\0y", 3 },
+		{ "c.txt", "Three.", 6 },
+	};
+	struct docs_opts o = { DOCS_AUTO, NULL, 0, NULL, { NULL } };
+	char *argv[2];
+	struct docs d;
+	struct doc doc;
+
+	argv[0] = put_tar("t.tar", m, 3);
+	argv[1] = put("plain", "Plain.");
+	CHECK_EQ_LONG(docs_open(&d, &o, argv, 2), 0);
+	CHECK_EQ_LONG(d.ncarry, 0);
+	CHECK_EQ_LONG(docs_next(&d, &doc), 1);
+	CHECK_EQ_STR(doc.id, "a/one.txt");
+	CHECK_EQ_STR(doc.member, "a/one.txt");
+	CHECK_EQ_MEM(doc.text, doc.len, "One.\n");
+	CHECK_EQ_LONG(docs_next(&d, &doc), -1);
+	CHECK(strstr(d.err, "t.tar: b.bin: NUL byte at offset 1") != NULL);
+	CHECK_EQ_LONG(docs_next(&d, &doc), 1);
+	CHECK_EQ_STR(doc.id, "c.txt");
+	CHECK_EQ_LONG(docs_next(&d, &doc), 1);
+	CHECK_EQ_STR(doc.id, "plain");
+	CHECK(doc.member == NULL);
+	CHECK_EQ_LONG(docs_next(&d, &doc), 0);
+	docs_close(&d);
+}
+
 int
 main(void)
 {
@@ -265,6 +388,8 @@ main(void)
 	test_unannounced_columns();
 	test_ids_and_forced_text();
 	test_stdin();
+	test_jsonl();
+	test_archive();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
