@@ -1,0 +1,507 @@
+/*
+ * align-claims: group the sentences of different articles that state the
+ * same claim; count the sources behind each claim and flag where they
+ * disagree.
+ *
+ * Reads sentence rows (split-sentences, perhaps tag-entities) one story
+ * at a time (common/story.h), analyses each story's sentences into a
+ * sim_index (common/sim.h), aligns them into claims (common/claim.h) and
+ * writes every row back with `claim support sources conflict` added; or,
+ * with --pairs, the aligned pairs.  --score-pairs scores the pairs of a
+ * TSV with columns `a` and `b` instead, to evaluate the similarity.
+ */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claim.h"
+#include "data.h"
+#include "ent.h"
+#include "hash.h"
+#include "input.h"
+#include "output.h"
+#include "sim.h"
+#include "stem.h"
+#include "story.h"
+#include "tsv.h"
+#include "xalloc.h"
+
+#define MODEL_FILE	"align-pair.model"
+#define SYN_FILE	"align-synonyms.txt.gz"
+
+enum mode { ALIGN, PAIRS, SCORE };
+
+struct opts {
+	enum mode	 mode;
+	const char	*model;		/* -m, else data_find() */
+	double		 threshold;	/* -t; < 0: the model's */
+	size_t		 maxcand;	/* -k */
+};
+
+/* Column indices, -1 when absent. */
+struct cols {
+	int		 text, doc, sent, ents, source, story, a, b;
+};
+
+struct run {
+	const struct opts *o;
+	struct tsv_reader  r;
+	struct tsv_writer  w;
+	struct cols	   c;
+	struct stem	  *st;
+	struct sim_lex	  *lex;
+	struct sim_model   m;
+	struct claim_opts  co;
+	struct sim_index  *x;
+	struct claim_set   cs;
+	struct ent_list	   ents;
+	char		  *buf;		/* the story's unescaped fields */
+	size_t		   len, cap;
+	size_t		  *off;		/* per sentence: text, source */
+	size_t		   offcap;
+	struct claim_sent *cl;
+	size_t		   clcap;
+	unsigned long	   claims;	/* claims numbered so far */
+};
+
+static const char *const out_cols[] = {
+	"claim", "support", "sources", "conflict", NULL
+};
+
+static void
+usage(int code)
+{
+	FILE *fp = code == 0 ? stdout : stderr;
+
+	fprintf(fp, "usage: %s [-hpsV] [-k count] [-m model] [-t threshold] "
+	    "[file]\n", getprogname());
+	if (code != 0)
+		exit(code);
+	fputs("Group sentences of different articles that state the same\n"
+	    "claim; add claim, support, sources and conflict to each row.\n\n"
+	    "  -k, --candidates N    pairs scored per sentence (default 50)\n"
+	    "  -m, --model FILE      the pair model (default: align-pair.model"
+	    "\n                        in the data directory)\n"
+	    "  -p, --pairs           write the aligned pairs instead\n"
+	    "  -s, --score-pairs     score the pairs of columns a and b\n"
+	    "  -t, --threshold X     decision threshold, 0 to 1 (default: "
+	    "the\n                        model's)\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n\n"
+	    "With no file, or when file is -, read standard input.  See\n"
+	    "align-claims(1).\n", fp);
+	exit(0);
+}
+
+static double
+parse_threshold(const char *arg)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (end == arg || *end != '\0' || errno != 0 || !(v >= 0 && v <= 1)) {
+		warnx("-t: '%s' is not a number from 0 to 1", arg);
+		usage(2);
+	}
+	return v;
+}
+
+static void
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "version",	 no_argument,	    NULL, 'V' },
+		{ "help",	 no_argument,	    NULL, 'h' },
+		{ "candidates",	 required_argument, NULL, 'k' },
+		{ "model",	 required_argument, NULL, 'm' },
+		{ "pairs",	 no_argument,	    NULL, 'p' },
+		{ "score-pairs", no_argument,	    NULL, 's' },
+		{ "threshold",	 required_argument, NULL, 't' },
+		{ NULL,		 0,		    NULL, 0 }
+	};
+	const char *errstr;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "Vhk:m:pst:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'V':
+			printf("%s %s\n", getprogname(), VERSION);
+			exit(0);
+		case 'h':
+			usage(0);
+			break;
+		case 'k':
+			o->maxcand = strtonum(optarg, 1, 100000, &errstr);
+			if (errstr != NULL) {
+				warnx("-k %s: %s", optarg, errstr);
+				usage(2);
+			}
+			break;
+		case 'm':
+			o->model = optarg;
+			break;
+		case 'p':
+			o->mode = PAIRS;
+			break;
+		case 's':
+			o->mode = SCORE;
+			break;
+		case 't':
+			o->threshold = parse_threshold(optarg);
+			break;
+		default:
+			usage(2);
+		}
+	}
+}
+
+/* The stemmer, the synonyms and the model; exit 1 when one is missing. */
+static void
+load_data(struct run *run)
+{
+	char msg[512], *path;
+
+	if ((run->st = stem_new()) == NULL)
+		errx(1, "libstemmer has no English stemmer");
+	if ((path = data_find(SYN_FILE)) == NULL)
+		errx(1, "%s: not found (set CROSSREAD_DATA)", SYN_FILE);
+	if ((run->lex = sim_lex_load(path, msg, sizeof(msg))) == NULL)
+		errx(1, "%s", msg);
+	free(path);
+	path = run->o->model != NULL ? xstrdup(run->o->model) :
+	    data_find(MODEL_FILE);
+	if (path == NULL)
+		errx(1, "%s: not found (set CROSSREAD_DATA)", MODEL_FILE);
+	if (sim_model_load(&run->m, path, msg, sizeof(msg)) == -1)
+		errx(1, "%s", msg);
+	free(path);
+	if (run->o->threshold >= 0)
+		run->m.threshold = run->o->threshold;
+	if (run->m.partial > run->m.threshold)
+		run->m.partial = run->m.threshold;
+	run->co.threshold = run->m.threshold;
+	run->co.partial = run->m.partial;
+	run->co.maxcand = run->o->maxcand;
+	run->x = sim_index_new(run->st, run->lex);
+}
+
+static int
+need_col(const struct run *run, const char *name)
+{
+	int c;
+
+	if ((c = tsv_col(&run->r, name)) < 0) {
+		warnx("%s: no column '%s'", run->r.name, name);
+		usage(2);
+	}
+	return c;
+}
+
+/* Find the columns the mode reads; refuse inputs holding ours. */
+static void
+find_cols(struct run *run)
+{
+	struct cols *c = &run->c;
+	size_t i;
+
+	memset(c, -1, sizeof(*c));
+	if (run->o->mode == SCORE) {
+		c->a = need_col(run, "a");
+		c->b = need_col(run, "b");
+		return;
+	}
+	c->text = need_col(run, "text");
+	c->doc = need_col(run, "doc");
+	if (run->o->mode == PAIRS)
+		c->sent = need_col(run, "sent");
+	c->ents = tsv_col(&run->r, "entities");
+	c->source = tsv_col(&run->r, "source");
+	c->story = tsv_col(&run->r, "story");
+	for (i = 0; run->o->mode == ALIGN && out_cols[i] != NULL; i++)
+		if (tsv_col(&run->r, out_cols[i]) >= 0) {
+			warnx("%s: input has a column '%s' already",
+			    run->r.name, out_cols[i]);
+			usage(2);
+		}
+}
+
+static void
+put_header(struct run *run)
+{
+	static const char *const pair_cols[] = {
+		"doc_a", "sent_a", "doc_b", "sent_b", "score", "relation",
+		"conflict", NULL
+	};
+	size_t i;
+
+	if (run->o->mode == PAIRS) {
+		if (run->c.story >= 0)
+			tsv_field_str(&run->w, "story");
+		for (i = 0; pair_cols[i] != NULL; i++)
+			tsv_field_str(&run->w, pair_cols[i]);
+	} else {
+		for (i = 0; i < run->r.ncol; i++)
+			tsv_field(&run->w, run->r.col[i].p,
+			    run->r.col[i].len);
+		if (run->o->mode == SCORE) {
+			tsv_field_str(&run->w, "score");
+			tsv_field_str(&run->w, "decision");
+		}
+		for (i = 0; run->o->mode == ALIGN && out_cols[i] != NULL; i++)
+			tsv_field_str(&run->w, out_cols[i]);
+	}
+	tsv_end(&run->w);
+}
+
+/* Unescape f into run->buf, NUL-terminated; return its offset. */
+static size_t
+keep(struct run *run, const struct tsv_field *f)
+{
+	size_t off = run->len;
+
+	if (run->len + f->len + 1 > run->cap)
+		xgrow((void **)&run->buf, &run->cap, run->len + f->len + 1, 1);
+	run->len += tsv_unescape(run->buf + off, f->p, f->len);
+	run->buf[run->len++] = '\0';
+	return off;
+}
+
+/* Parse row's entities into run->ents; exit 1 when malformed. */
+static const struct ent_list *
+row_ents(struct run *run, const struct story_row *row)
+{
+	const char *why;
+	size_t off;
+
+	if (run->c.ents < 0)
+		return NULL;
+	off = keep(run, &row->f[run->c.ents]);
+	if (ent_parse(run->buf + off, strlen(run->buf + off), &run->ents,
+	    &why) == -1)
+		errx(1, "%s:%lu: entities: %s", run->r.name, row->lineno, why);
+	run->len = off;
+	return &run->ents;
+}
+
+/* Analyse the sentences of story s into the index. */
+static void
+index_story(struct run *run, const struct story *s)
+{
+	struct smap *docs = smap_new();
+	const struct story_row *row;
+	size_t i, t, src, g;
+
+	run->len = 0;
+	sim_index_clear(run->x);
+	if (2 * s->n > run->offcap)
+		xgrow((void **)&run->off, &run->offcap, 2 * s->n,
+		    sizeof(*run->off));
+	for (i = 0; i < s->n; i++) {
+		row = &s->rows[i];
+		g = smap_put(docs, row->f[run->c.doc].p,
+		    row->f[run->c.doc].len, NULL);
+		t = keep(run, &row->f[run->c.text]);
+		src = keep(run, &row->f[run->c.source >= 0 ? run->c.source :
+		    run->c.doc]);
+		run->off[2 * i] = t;
+		run->off[2 * i + 1] = src;
+		sim_index_add(run->x, run->buf + t, src - t - 1,
+		    row_ents(run, row), (uint32_t)g);
+	}
+	smap_free(docs);
+	sim_index_finish(run->x);
+	if (s->n > run->clcap)
+		xgrow((void **)&run->cl, &run->clcap, s->n, sizeof(*run->cl));
+	for (i = 0; i < s->n; i++) {
+		run->cl[i].text = run->buf + run->off[2 * i];
+		run->cl[i].len = run->off[2 * i + 1] - run->off[2 * i] - 1;
+		run->cl[i].source = run->buf + run->off[2 * i + 1];
+	}
+}
+
+static void
+emit_rows(struct run *run, const struct story *s)
+{
+	const struct story_row *row;
+	size_t i, k, c;
+
+	for (i = 0; i < s->n; i++) {
+		row = &s->rows[i];
+		c = run->cs.of[i];
+		for (k = 0; k < run->r.ncol; k++)
+			tsv_field_raw(&run->w, row->f[k].p, row->f[k].len);
+		tsv_field_uint(&run->w, run->claims + c + 1);
+		tsv_field_uint(&run->w, run->cs.support[c]);
+		tsv_field_str(&run->w, claim_sources(&run->cs, c));
+		tsv_field_str(&run->w, claim_conflict(&run->cs, c));
+		tsv_end(&run->w);
+	}
+	run->claims += run->cs.n;
+}
+
+static void
+emit_pairs(struct run *run, const struct story *s)
+{
+	const struct claim_pair *p;
+	const struct tsv_field *fa, *fb;
+	char score[32];
+	size_t i;
+
+	for (i = 0; i < run->cs.npairs; i++) {
+		p = &run->cs.pairs[i];
+		fa = s->rows[p->a].f;
+		fb = s->rows[p->b].f;
+		if (run->c.story >= 0)
+			tsv_field_raw(&run->w, fa[run->c.story].p,
+			    fa[run->c.story].len);
+		tsv_field_raw(&run->w, fa[run->c.doc].p, fa[run->c.doc].len);
+		tsv_field_raw(&run->w, fa[run->c.sent].p, fa[run->c.sent].len);
+		tsv_field_raw(&run->w, fb[run->c.doc].p, fb[run->c.doc].len);
+		tsv_field_raw(&run->w, fb[run->c.sent].p, fb[run->c.sent].len);
+		snprintf(score, sizeof(score), "%.4f", p->score);
+		tsv_field_str(&run->w, score);
+		tsv_field_str(&run->w, claim_rel_name(p->rel));
+		tsv_field_str(&run->w, p->rel == CLAIM_CONFLICT &&
+		    run->cs.of[p->a] == run->cs.of[p->b] ?
+		    claim_conflict(&run->cs, run->cs.of[p->a]) : "");
+		tsv_end(&run->w);
+	}
+}
+
+static void
+warn_story(void *arg, const char *msg)
+{
+	(void)arg;
+	warnx("%s", msg);
+}
+
+/* Align story by story. */
+static void
+align_all(struct run *run)
+{
+	struct story_reader *sr;
+	struct story s = { 0 };
+	int got;
+
+	sr = story_reader_new(&run->r, "story", warn_story, NULL);
+	while (run->w.err == 0 && (got = story_next(sr, &s)) == 1) {
+		index_story(run, &s);
+		claim_align(run->x, &run->m, &run->co, run->cl, &run->cs);
+		if (run->o->mode == PAIRS)
+			emit_pairs(run, &s);
+		else
+			emit_rows(run, &s);
+	}
+	if (got == -1)
+		errx(1, "%s:%lu: %s", run->r.name, run->r.lineno, run->r.err);
+	story_free(&s);
+	story_reader_free(sr);
+}
+
+/* --score-pairs: every sentence of the input is one document for IDF. */
+static void
+score_all(struct run *run)
+{
+	struct story_reader *sr;
+	struct story s = { 0 };
+	double f[SIM_NFEAT], p;
+	char score[32];
+	size_t i, k, a, b;
+	int got;
+
+	sr = story_reader_new(&run->r, NULL, NULL, NULL);
+	while ((got = story_next(sr, &s)) == 1) {
+		run->len = 0;
+		sim_index_clear(run->x);
+		for (i = 0; i < s.n; i++) {
+			a = keep(run, &s.rows[i].f[run->c.a]);
+			b = keep(run, &s.rows[i].f[run->c.b]);
+			sim_index_add(run->x, run->buf + a, b - a - 1, NULL,
+			    (uint32_t)(2 * i));
+			sim_index_add(run->x, run->buf + b,
+			    strlen(run->buf + b), NULL, (uint32_t)(2 * i + 1));
+		}
+		sim_index_finish(run->x);
+		for (i = 0; i < s.n && run->w.err == 0; i++) {
+			sim_features(run->x, 2 * i, 2 * i + 1, f);
+			p = sim_model_score(&run->m, f);
+			for (k = 0; k < run->r.ncol; k++)
+				tsv_field_raw(&run->w, s.rows[i].f[k].p,
+				    s.rows[i].f[k].len);
+			snprintf(score, sizeof(score), "%.4f", p);
+			tsv_field_str(&run->w, score);
+			tsv_field_uint(&run->w, p >= run->m.threshold);
+			tsv_end(&run->w);
+		}
+	}
+	if (got == -1)
+		errx(1, "%s:%lu: %s", run->r.name, run->r.lineno, run->r.err);
+	story_free(&s);
+	story_reader_free(sr);
+}
+
+static void
+free_run(struct run *run)
+{
+	claim_set_free(&run->cs);
+	sim_index_free(run->x);
+	sim_lex_free(run->lex);
+	stem_free(run->st);
+	ent_list_free(&run->ents);
+	free(run->buf);
+	free(run->off);
+	free(run->cl);
+	tsv_reader_free(&run->r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { .mode = ALIGN, .threshold = -1, .maxcand = 50 };
+	struct run run;
+	struct in *in;
+	const char *path;
+	int bad, saved;
+
+	parse_opts(argc, argv, &o);
+	if (argc - optind > 1) {
+		warnx("one input at most (cat several files into it)");
+		usage(2);
+	}
+	path = argc > optind ? argv[optind] : "-";
+	memset(&run, 0, sizeof(run));
+	run.o = &o;
+	if ((in = in_open(path)) == NULL)
+		err(1, "%s", path);
+	if (tsv_reader_open(&run.r, in->fp, path) == -1) {
+		if (ferror(in->fp))
+			errx(1, "%s: %s", path, in_error(in));
+		errx(1, "%s: %s", path, run.r.err);
+	}
+	find_cols(&run);
+	load_data(&run);
+	out_init();
+	tsv_writer_init(&run.w, stdout);
+	put_header(&run);
+	if (o.mode == SCORE)
+		score_all(&run);
+	else
+		align_all(&run);
+	bad = tsv_writer_flush(&run.w) == -1;
+	bad = out_close() == -1 || bad;
+	saved = run.w.err != 0 ? run.w.err : errno;
+	tsv_writer_free(&run.w);
+	free_run(&run);
+	in_close(in);
+	if (bad) {
+		errno = saved;
+		err(1, "write error");
+	}
+	return 0;
+}
