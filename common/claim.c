@@ -98,6 +98,31 @@ claim_conflicts(const struct sim_index *x, size_t i, size_t j)
 	return mask;
 }
 
+unsigned
+claim_conflicts_anchored(const struct sim_index *x, size_t i, size_t j)
+{
+	const struct sim_value *a, *b;
+	size_t na, nb, k, l;
+	unsigned mask = 0;
+	int c, any;
+
+	a = sim_values(x, i, &na);
+	b = sim_values(x, j, &nb);
+	for (k = 0; k < na; k++) {
+		if (a[k].anchor == UINT32_MAX)
+			continue;
+		c = value_class(x, &a[k]);
+		if (has_value(x, b, nb, c, a[k].key, &any))
+			continue;
+		for (l = 0; l < nb; l++)
+			if (b[l].anchor == a[k].anchor &&
+			    value_class(x, &b[l]) == c &&
+			    !has_value(x, a, na, c, b[l].key, &any))
+				mask |= 1u << a[k].kind;
+	}
+	return mask;
+}
+
 static void
 push_pair(struct claim_set *cs, const struct claim_pair *p)
 {
@@ -125,10 +150,18 @@ score_pairs(struct sim_index *x, const struct sim_model *m,
 			p.b = cand[k];
 			sim_features(x, i, cand[k], f);
 			p.score = sim_model_score(m, f);
-			sim_features_novalues(x, i, cand[k], f);
-			p.novalue = sim_model_score(m, f);
+			/* Too little left without the values to judge. */
+			if (sim_shared(x, i, cand[k]) >= CLAIM_MINSHARED) {
+				sim_features_novalues(x, i, cand[k], f);
+				p.novalue = sim_model_score(m, f);
+			}
 			if (p.novalue >= o->threshold &&
 			    (p.kinds = claim_conflicts(x, i, cand[k])) != 0)
+				p.rel = CLAIM_CONFLICT;
+			else if (sim_shared(x, i, cand[k]) >= CLAIM_MINSHARED &&
+			    (p.kinds = claim_conflicts_anchored(x, i,
+			    cand[k])) != 0 &&
+			    sim_containment(x, i, cand[k]) >= CLAIM_CONTAINED)
 				p.rel = CLAIM_CONFLICT;
 			else if (p.score >= o->threshold ||
 			    p.novalue >= o->threshold)

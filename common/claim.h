@@ -6,9 +6,19 @@
  * left out (the novalue score: are they about the same fact, whatever
  * numbers, dates and persons they give?).  A pair is
  *
+ * The novalue score is only computed for pairs sharing CLAIM_MINSHARED
+ * content stems apart from the values (else it is 0): two datelines
+ * share little but their dates.
+ *
  *	conflict  novalue score >= threshold, and for some kind of value
  *		  each sentence has a value the other lacks ("Tuesday" vs
  *		  "Wednesday"); a value only one of them gives is a detail;
+ *		  or two such values have the same anchor (the content word
+ *		  before them: "said Tuesday" vs "said on Wednesday"), the
+ *		  same role, in sentences where at least CLAIM_CONTAINED of
+ *		  the IDF-weighted content of the shorter, values aside, is
+ *		  in the other (sim_containment): the shorter one's claim is
+ *		  inside the longer one;
  *	same	  score >= threshold, or novalue score >= threshold without
  *		  a conflict (one sentence adds a detail);
  *	partial	  score >= the model's partial threshold: they overlap.
@@ -26,6 +36,9 @@
 #include <stdint.h>
 
 #include "sim.h"
+
+#define CLAIM_MINSHARED	3
+#define CLAIM_CONTAINED	0.5
 
 enum claim_rel {
 	CLAIM_NONE,
@@ -86,6 +99,10 @@ void		 claim_align(struct sim_index *x, const struct sim_model *m,
  * 1 << enum sim_kind: kinds where each has a value the other lacks.
  */
 unsigned	 claim_conflicts(const struct sim_index *x, size_t i, size_t j);
+
+/* The same, counting only values of one anchor on both sides. */
+unsigned	 claim_conflicts_anchored(const struct sim_index *x, size_t i,
+		    size_t j);
 
 /* The sources list of claim c: names sorted, joined by ','. */
 const char	*claim_sources(const struct claim_set *cs, size_t c);

@@ -353,6 +353,8 @@ model_set(struct sim_model *m, const char *name, double v, int *seen)
 		m->threshold = v;
 	else if (strcmp(name, "partial") == 0)
 		m->partial = v;
+	else if (strcmp(name, "related") == 0)
+		m->related = v;
 	else {
 		if ((k = weight_index(name)) < 0)
 			return -1;
@@ -374,7 +376,7 @@ sim_model_load(struct sim_model *m, const char *path, char *err,
 	size_t k;
 
 	memset(m, 0, sizeof(*m));
-	m->threshold = m->partial = 0.5;
+	m->threshold = m->partial = m->related = 0.5;
 	if ((fp = fopen(path, "r")) == NULL) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
@@ -412,8 +414,8 @@ sim_model_write(const struct sim_model *m, FILE *fp)
 {
 	size_t k, i, j;
 
-	fprintf(fp, "threshold %.6f\npartial %.6f\nbias %.9g\n",
-	    m->threshold, m->partial, m->bias);
+	fprintf(fp, "threshold %.6f\npartial %.6f\nrelated %.6f\n"
+	    "bias %.9g\n", m->threshold, m->partial, m->related, m->bias);
 	for (k = 0; k < SIM_NFEAT; k++)
 		fprintf(fp, "%s %.9g\n", feat_names[k], m->w[k]);
 	for (i = 0; i < SIM_NFEAT; i++)
@@ -546,6 +548,7 @@ add_value(struct sim_index *x, enum sim_kind kind, const char *key,
 		    sizeof(*x->vals));
 	v = &x->vals[x->nvals++];
 	v->key = intern(x, key, keylen, 0);
+	v->anchor = UINT32_MAX;
 	v->start = start;
 	v->end = end;
 	v->kind = kind;
@@ -611,7 +614,7 @@ cue_values(struct sim_index *x, const char *text)
 	const struct tok *t;
 	char key[96];
 	size_t k, n, kn;
-	uint32_t end;
+	uint32_t start, end;
 	int w, m;
 	const char *s;
 	enum sim_kind kind;
@@ -660,8 +663,10 @@ cue_values(struct sim_index *x, const char *text)
 		else if (kn == 4 && (memcmp(key, "19", 2) == 0 ||
 		    memcmp(key, "20", 2) == 0))
 			kind = SIM_DATE;
+		start = t->start;
 		if (k > 0 && currency(text, &x->toks.v[k - 1], t)) {
 			kind = SIM_MONEY;
+			start = x->toks.v[k - 1].start;
 			memmove(key + 1, key, kn++);
 			key[0] = '$';
 		}
@@ -683,7 +688,7 @@ cue_values(struct sim_index *x, const char *text)
 					kind = SIM_COUNT;
 			}
 		}
-		add_value(x, kind, key, kn, t->start, end);
+		add_value(x, kind, key, kn, start, end);
 	}
 }
 
@@ -826,6 +831,37 @@ char_grams(struct sim_index *x, const char *text, int novals)
 	return put_span(x, x->tch.v, x->tch.n);
 }
 
+/*
+ * The anchor of each value: the stem of the nearest content word among
+ * the 3 tokens before it ("said Tuesday", "fell 2.2 percent"), which
+ * tells the value's role in the sentence.
+ */
+static void
+anchors(struct sim_index *x, const char *text, size_t v0)
+{
+	const struct tok *t;
+	const char *low, *st;
+	size_t v, k, back, n;
+
+	for (v = v0; v < x->nvals; v++) {
+		for (k = 0; k < x->toks.n && x->toks.v[k].start <
+		    x->vals[v].start; k++)
+			;
+		for (back = 0; k > 0 && back < 3; back++) {
+			t = &x->toks.v[--k];
+			if (t->kind != TOK_WORD || x->isval[k])
+				continue;
+			low = lower_tok(x, text, t, &n);
+			if (stem_stopword(low, n))
+				continue;
+			st = stem_word(x->st, text + t->start,
+			    t->end - t->start, &n);
+			x->vals[v].anchor = intern(x, st, n, 1);
+			break;
+		}
+	}
+}
+
 size_t
 sim_index_add(struct sim_index *x, const char *text, size_t len,
     const struct ent_list *ents, uint32_t group)
@@ -879,6 +915,7 @@ sim_index_add(struct sim_index *x, const char *text, size_t len,
 	for (k = 0; k < w.n; k++)
 		u32_push(&x->pool, w.v[k]);
 	free(w.v);
+	anchors(x, text, v0);
 	s->ch = char_grams(x, text, 0);
 	s->chv = char_grams(x, text, 1);
 	s->sq = put_span(x, x->tsq.v, x->tsq.n);
@@ -1178,6 +1215,7 @@ lcs(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return row[nb];
 }
 
+/* f[5], idf_cover_max, is what sim_containment() returns. */
 static void
 features(const struct sim_index *x, size_t i, size_t j, double *f,
     int novals)
@@ -1273,6 +1311,24 @@ features(const struct sim_index *x, size_t i, size_t j, double *f,
 	ub = unmatched_idf(x, pb, cb->n, pa, ca->n);
 	f[41] = fmin(20.0, fmin(ua, ub)) / 20;
 	f[42] = fmin(20.0, fmax(ua, ub)) / 20;
+}
+
+size_t
+sim_shared(const struct sim_index *x, size_t i, size_t j)
+{
+	const struct sent *a = &x->s[i], *b = &x->s[j];
+
+	return inter(x->pool.v + a->cv.off, a->cv.n, x->pool.v + b->cv.off,
+	    b->cv.n);
+}
+
+double
+sim_containment(const struct sim_index *x, size_t i, size_t j)
+{
+	double f[SIM_NFEAT];
+
+	features(x, i, j, f, 1);
+	return f[5];
 }
 
 void

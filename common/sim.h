@@ -56,6 +56,8 @@ enum sim_kind {
 
 struct sim_value {
 	uint32_t	key;		/* vocabulary id of the normalised value */
+	uint32_t	anchor;		/* stem of the content word before it
+					   (within 3 tokens), or UINT32_MAX */
 	uint32_t	start, end;	/* span in the sentence's text */
 	uint8_t		kind;		/* enum sim_kind */
 };
@@ -80,11 +82,13 @@ struct sim_model {
 	double		 bias;
 	double		 threshold;	/* score at or above: same claim */
 	double		 partial;	/* at or above: partial (overlap) */
+	double		 related;	/* about the same event: the median
+					   score of MSRP's non-paraphrases */
 };
 
 /*
  * Read a model file (lines "name weight", a product named "a*b", plus
- * "bias", "threshold" and "partial"; '#' starts a comment).  Returns 0,
+ * "bias", "threshold", "partial" and "related"; '#' starts a comment).  Returns 0,
  * or -1 with a message in err.  Every weight must be given, no unknown
  * name.
  */
@@ -147,6 +151,16 @@ void		 sim_features(const struct sim_index *x, size_t i, size_t j,
  */
 void		 sim_features_novalues(const struct sim_index *x, size_t i,
 		    size_t j, double *f);
+
+/* How many content stems, values left out, sentences i and j share. */
+size_t		 sim_shared(const struct sim_index *x, size_t i, size_t j);
+
+/*
+ * The share of the IDF-weighted content stems of the shorter of i and j
+ * (values left out) that the other one has too.
+ */
+double		 sim_containment(const struct sim_index *x, size_t i,
+		    size_t j);
 
 /* The values of sentence i (valid until the next add or clear). */
 const struct sim_value *sim_values(const struct sim_index *x, size_t i,
