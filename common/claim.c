@@ -452,6 +452,8 @@ render(struct claim_set *cs, struct saids *sd)
 	size_t i, k;
 	const struct said *d, *p;
 
+	if (sd->n == 0)
+		return;
 	qsort(sd->v, sd->n, sizeof(*sd->v), said_key_cmp);
 	for (i = 0; i < sd->n; i = k) {
 		for (k = i; k < sd->n && sd->v[k].claim == sd->v[i].claim &&

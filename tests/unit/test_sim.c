@@ -99,12 +99,12 @@ test_entities(struct stem *st)
 	struct sim_index *x = sim_index_new(st, NULL);
 	struct ent_list el = { 0 };
 	const char *t = "Ann Reyes met Bo Li in Paris on Monday.";
-	const char *why;
+	const char *why, *e = "0:9:PERSON:ann reyes|14:19:PERSON:bo li|"
+	    "23:28:GPE:france|32:38:DATE:2026-03-02";
 	char got[512];
 	double f[SIM_NFEAT];
 
-	CHECK_EQ_LONG(ent_parse("0:9:PERSON:ann reyes|14:19:PERSON:bo li|"
-	    "23:28:GPE:france|32:38:DATE:2026-03-02", 80, &el, &why), 0);
+	CHECK_EQ_LONG(ent_parse(e, strlen(e), &el, &why), 0);
 	sim_index_add(x, t, strlen(t), &el, 0);
 	sim_index_add(x, t, strlen(t), &el, 1);
 	sim_index_finish(x);
