@@ -66,6 +66,7 @@ struct run {
 	struct claim_sent *cl;
 	size_t		   clcap;
 	unsigned long	   claims;	/* claims numbered so far */
+	char		   fail[512];	/* why reading stopped, or "" */
 };
 
 static const char *const out_cols[] = {
@@ -310,29 +311,37 @@ keep(struct run *run, const struct tsv_field *f)
 	return off;
 }
 
-/* Parse row's entities into run->ents; exit 1 when malformed. */
-static const struct ent_list *
-row_ents(struct run *run, const struct story_row *row)
+/*
+ * Parse row's entities into *el (NULL when there is no such column).
+ * Returns 0, or -1 with run->fail set when the field is malformed.
+ */
+static int
+row_ents(struct run *run, const struct story_row *row,
+    const struct ent_list **el)
 {
 	const char *why;
 	size_t off;
 
+	*el = NULL;
 	if (run->c.ents < 0)
-		return NULL;
+		return 0;
 	off = keep(run, &row->f[run->c.ents]);
 	if (ent_parse(run->buf + off, strlen(run->buf + off), &run->ents,
 	    &why) == -1) {
-		stop(run);
-		errx(1, "%s:%lu: entities: %s", run->r.name, row->lineno, why);
+		snprintf(run->fail, sizeof(run->fail), "%s:%lu: entities: %s",
+		    run->r.name, row->lineno, why);
+		return -1;
 	}
 	run->len = off;
-	return &run->ents;
+	*el = &run->ents;
+	return 0;
 }
 
-/* Analyse the sentences of story s into the index. */
-static void
+/* Analyse the sentences of story s into the index; -1 on bad data. */
+static int
 index_story(struct run *run, const struct story *s)
 {
+	const struct ent_list *el;
 	struct smap *docs = smap_new();
 	const struct story_row *row;
 	size_t i, t, src, g;
@@ -351,8 +360,12 @@ index_story(struct run *run, const struct story *s)
 		    run->c.doc]);
 		run->off[2 * i] = t;
 		run->off[2 * i + 1] = src;
-		sim_index_add(run->x, run->buf + t, src - t - 1,
-		    row_ents(run, row), (uint32_t)g);
+		if (row_ents(run, row, &el) == -1) {
+			smap_free(docs);
+			return -1;
+		}
+		sim_index_add(run->x, run->buf + t, src - t - 1, el,
+		    (uint32_t)g);
 	}
 	smap_free(docs);
 	sim_index_finish(run->x);
@@ -363,6 +376,7 @@ index_story(struct run *run, const struct story *s)
 		run->cl[i].len = run->off[2 * i + 1] - run->off[2 * i] - 1;
 		run->cl[i].source = run->buf + run->off[2 * i + 1];
 	}
+	return 0;
 }
 
 static void
@@ -431,17 +445,17 @@ align_all(struct run *run)
 
 	sr = story_reader_new(&run->r, "story", warn_story, NULL);
 	while (run->w.err == 0 && (got = story_next(sr, &s)) == 1) {
-		index_story(run, &s);
+		if (index_story(run, &s) == -1)
+			break;
 		claim_align(run->x, &run->m, &run->co, run->cl, &run->cs);
 		if (run->o->mode == PAIRS)
 			emit_pairs(run, &s);
 		else
 			emit_rows(run, &s);
 	}
-	if (got == -1) {
-		stop(run);
-		errx(1, "%s:%lu: %s", run->r.name, run->r.lineno, run->r.err);
-	}
+	if (got == -1)
+		snprintf(run->fail, sizeof(run->fail), "%s:%lu: %s",
+		    run->r.name, run->r.lineno, run->r.err);
 	story_free(&s);
 	story_reader_free(sr);
 }
@@ -482,10 +496,9 @@ score_all(struct run *run)
 			tsv_end(&run->w);
 		}
 	}
-	if (got == -1) {
-		stop(run);
-		errx(1, "%s:%lu: %s", run->r.name, run->r.lineno, run->r.err);
-	}
+	if (got == -1)
+		snprintf(run->fail, sizeof(run->fail), "%s:%lu: %s",
+		    run->r.name, run->r.lineno, run->r.err);
 	story_free(&s);
 	story_reader_free(sr);
 }
@@ -546,6 +559,8 @@ main(int argc, char *argv[])
 	tsv_writer_free(&run.w);
 	free_run(&run);
 	stop(&run);
+	if (run.fail[0] != '\0')
+		errx(1, "%s", run.fail);
 	if (bad) {
 		errno = saved;
 		err(1, "write error");
