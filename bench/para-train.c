@@ -18,10 +18,8 @@
  * validation on the train split (pair t of the split in fold t % k); the
  * C with the best out-of-fold accuracy wins.  Its out-of-fold
  * probabilities choose the decision threshold (the one of best accuracy,
- * ties to the lower), the partial threshold (95% of the paraphrase pairs
- * score at or above it) and the related one (the median score of the
- * non-paraphrases: MSRP's negatives are pairs from one news cluster, so
- * about the same event).  The model is then fitted on the whole
+ * ties to the lower) and the partial threshold (95% of the paraphrase
+ * pairs score at or above it).  The model is then fitted on the whole
  * train split and written in sim_model_write()'s format.
  *
  * A benchmark helper linked with libcrossread; not installed.
@@ -199,17 +197,11 @@ thresholds(const struct pairs *P, const double *prob, struct sim_model *m,
     double *acc)
 {
 	double *pos = xcalloc(P->n, sizeof(*pos)), t, best = -1;
-	double *neg = xcalloc(P->n, sizeof(*neg));
-	size_t i, k, right, npos = 0, nneg = 0;
+	size_t i, k, right, npos = 0;
 
 	for (i = 0; i < P->n; i++)
 		if (P->y[i])
 			pos[npos++] = prob[i];
-		else
-			neg[nneg++] = prob[i];
-	qsort(neg, nneg, sizeof(*neg), dbl_cmp);
-	m->related = nneg ? neg[nneg / 2] : 0.5;
-	free(neg);
 	for (k = 5; k < 95; k++) {
 		t = k / 100.0;
 		for (i = 0, right = 0; i < P->n; i++)
@@ -323,8 +315,8 @@ main(int argc, char *argv[])
 	cross(&P, folds, bestC, prob);
 	thresholds(&P, prob, &m, &tacc);
 	fprintf(stderr, "C %g; threshold %.2f (cross-validated accuracy "
-	    "%.4f); partial %.3f; related %.3f; %zu train pairs\n", bestC,
-	    m.threshold, tacc, m.partial, m.related, P.n);
+	    "%.4f); partial %.3f; %zu train pairs\n", bestC, m.threshold,
+	    tacc, m.partial, P.n);
 	pr.y = xcalloc(P.n, sizeof(*pr.y));
 	pr.x = xcalloc(P.n, sizeof(*pr.x));
 	nodes = xcalloc(P.n * (SIM_NWEIGHT + 2), sizeof(*nodes));

@@ -353,8 +353,6 @@ model_set(struct sim_model *m, const char *name, double v, int *seen)
 		m->threshold = v;
 	else if (strcmp(name, "partial") == 0)
 		m->partial = v;
-	else if (strcmp(name, "related") == 0)
-		m->related = v;
 	else {
 		if ((k = weight_index(name)) < 0)
 			return -1;
@@ -376,7 +374,7 @@ sim_model_load(struct sim_model *m, const char *path, char *err,
 	size_t k;
 
 	memset(m, 0, sizeof(*m));
-	m->threshold = m->partial = m->related = 0.5;
+	m->threshold = m->partial = 0.5;
 	if ((fp = fopen(path, "r")) == NULL) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
@@ -414,8 +412,8 @@ sim_model_write(const struct sim_model *m, FILE *fp)
 {
 	size_t k, i, j;
 
-	fprintf(fp, "threshold %.6f\npartial %.6f\nrelated %.6f\n"
-	    "bias %.9g\n", m->threshold, m->partial, m->related, m->bias);
+	fprintf(fp, "threshold %.6f\npartial %.6f\nbias %.9g\n",
+	    m->threshold, m->partial, m->bias);
 	for (k = 0; k < SIM_NFEAT; k++)
 		fprintf(fp, "%s %.9g\n", feat_names[k], m->w[k]);
 	for (i = 0; i < SIM_NFEAT; i++)

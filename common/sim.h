@@ -82,13 +82,11 @@ struct sim_model {
 	double		 bias;
 	double		 threshold;	/* score at or above: same claim */
 	double		 partial;	/* at or above: partial (overlap) */
-	double		 related;	/* about the same event: the median
-					   score of MSRP's non-paraphrases */
 };
 
 /*
  * Read a model file (lines "name weight", a product named "a*b", plus
- * "bias", "threshold", "partial" and "related"; '#' starts a comment).  Returns 0,
+ * "bias", "threshold" and "partial"; '#' starts a comment).  Returns 0,
  * or -1 with a message in err.  Every weight must be given, no unknown
  * name.
  */

@@ -129,6 +129,23 @@ row() {
 	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = "3 3 3 1 " ]
 }
 
+@test "rows of a story that come back are a part of their own, with a warning" {
+	# story.tsv's rows, the second s1 row moved after the s2 rows.
+	awk 'NR != 3' "$FIXTURES/story.tsv" > "$BATS_TEST_TMPDIR/mixed.tsv"
+	sed -n 3p "$FIXTURES/story.tsv" >> "$BATS_TEST_TMPDIR/mixed.tsv"
+	run -0 --separate-stderr align-claims "$BATS_TEST_TMPDIR/mixed.tsv"
+	[[ "$stderr" == *"mixed.tsv:5: rows of story \"s1\" are not contiguous"* ]]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+	# s1 was aligned when s2 began; b comes as a second part, alone.
+	[ "$(printf '%s\n' "$output" | col doc | tr '\n' ' ')" = "a c d b " ]
+	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = \
+	    "1 1 1 1 " ]
+	{ head -n 1 "$BATS_TEST_TMPDIR/mixed.tsv"; tail -n +2 \
+	    "$BATS_TEST_TMPDIR/mixed.tsv" | sort -t "$(printf '\t')" -k 1,1 -s; } |
+	    align-claims | col support | tr '\n' ' ' > "$BATS_TEST_TMPDIR/s"
+	[ "$(cat "$BATS_TEST_TMPDIR/s")" = "2 2 1 1 " ]
+}
+
 @test "columns pass through unchanged; ours go last" {
 	run -0 align-claims "$FIXTURES/bridge.tsv"
 	assert_line --index 0 "$(printf 'doc\tsent\ttext\tsource\tclaim\tsupport\tsources\tconflict')"

@@ -242,7 +242,6 @@ test_model(void)
 	m.bias = -1.25;
 	m.threshold = 0.6;
 	m.partial = 0.3;
-	m.related = 0.4;
 	p = scratch("");
 	fp = fopen(p, "w");
 	CHECK(sim_model_write(&m, fp) == 0);
