@@ -168,6 +168,10 @@ score_pairs(struct sim_index *x, const struct sim_model *m,
 				p.rel = CLAIM_SAME;
 			else if (p.score >= o->partial)
 				p.rel = CLAIM_PARTIAL;
+			/* A claim is more than one shared word ("updated"). */
+			if (p.rel >= CLAIM_SAME &&
+			    sim_shared(x, i, cand[k]) < CLAIM_MINLINK)
+				p.rel = CLAIM_PARTIAL;
 			if (p.rel != CLAIM_NONE)
 				push_pair(cs, &p);
 		}

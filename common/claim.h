@@ -21,7 +21,10 @@
  *		  inside the longer one;
  *	same	  score >= threshold, or novalue score >= threshold without
  *		  a conflict (one sentence adds a detail);
- *	partial	  score >= the model's partial threshold: they overlap.
+ *	partial	  score >= the model's partial threshold: they overlap;
+ *		  also a same or conflict pair sharing fewer than
+ *		  CLAIM_MINLINK content stems besides the values (two
+ *		  datelines, "This story will be updated").
  *
  * Same and conflict pairs are claims' links: taken best score first,
  * each joins the two sentences' claims unless the joined claim would hold
@@ -38,6 +41,7 @@
 #include "sim.h"
 
 #define CLAIM_MINSHARED	3
+#define CLAIM_MINLINK	2
 #define CLAIM_CONTAINED	0.5
 
 enum claim_rel {
