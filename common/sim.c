@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data.h"
 #include "hash.h"
 #include "input.h"
 #include "sim.h"
@@ -421,6 +422,41 @@ sim_model_write(const struct sim_model *m, FILE *fp)
 			fprintf(fp, "%s*%s %.9g\n", feat_names[i],
 			    feat_names[j], m->w[k++]);
 	return ferror(fp) ? -1 : 0;
+}
+
+int
+sim_data_load(const char *model, struct stem **st, struct sim_lex **lex,
+    struct sim_model *m, char *err, size_t errlen)
+{
+	char *path;
+	int rc;
+
+	*st = NULL;
+	*lex = NULL;
+	if ((path = data_find(SIM_SYN_FILE)) == NULL) {
+		snprintf(err, errlen, "%s: not found (set CROSSREAD_DATA)",
+		    SIM_SYN_FILE);
+		return -1;
+	}
+	*lex = sim_lex_load(path, err, errlen);
+	free(path);
+	if (*lex == NULL)
+		return -1;
+	path = model != NULL ? xstrdup(model) : data_find(SIM_MODEL_FILE);
+	if (path == NULL)
+		snprintf(err, errlen, "%s: not found (set CROSSREAD_DATA)",
+		    SIM_MODEL_FILE);
+	rc = path == NULL ? -1 : sim_model_load(m, path, err, errlen);
+	free(path);
+	if (rc == 0 && (*st = stem_new()) == NULL) {
+		snprintf(err, errlen, "libstemmer has no English stemmer");
+		rc = -1;
+	}
+	if (rc == -1) {
+		sim_lex_free(*lex);
+		*lex = NULL;
+	}
+	return rc;
 }
 
 /* ---- the index ---- */

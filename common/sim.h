@@ -30,6 +30,10 @@
 #include "ent.h"
 #include "stem.h"
 
+/* The data files, found with data_find(). */
+#define SIM_MODEL_FILE	"align-pair.model"
+#define SIM_SYN_FILE	"align-synonyms.txt.gz"
+
 /* The pair features; sim_feature_name() gives their names. */
 #define SIM_NFEAT	44
 
@@ -100,6 +104,16 @@ double		 sim_model_score(const struct sim_model *m, const double *f);
 
 /* The features f[SIM_NFEAT] and their products into g[SIM_NWEIGHT]. */
 void		 sim_expand(const double *f, double *g);
+
+/*
+ * What scoring needs: an English stemmer, the synonym table and the model
+ * (the file model, or SIM_MODEL_FILE when NULL), into *st, *lex and *m.
+ * Returns 0, or -1 with a message in err, nothing left allocated.  Free
+ * with stem_free() and sim_lex_free().
+ */
+int		 sim_data_load(const char *model, struct stem **st,
+		    struct sim_lex **lex, struct sim_model *m, char *err,
+		    size_t errlen);
 
 /* The name of feature k (0 <= k < SIM_NFEAT), for model files. */
 const char	*sim_feature_name(size_t k);

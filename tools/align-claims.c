@@ -18,19 +18,13 @@
 #include <string.h>
 
 #include "claim.h"
-#include "data.h"
-#include "ent.h"
-#include "hash.h"
+#include "claim_rows.h"
 #include "input.h"
 #include "output.h"
 #include "sim.h"
 #include "stem.h"
 #include "story.h"
 #include "tsv.h"
-#include "xalloc.h"
-
-#define MODEL_FILE	"align-pair.model"
-#define SYN_FILE	"align-synonyms.txt.gz"
 
 enum mode { ALIGN, PAIRS, SCORE };
 
@@ -58,13 +52,7 @@ struct run {
 	struct claim_opts  co;
 	struct sim_index  *x;
 	struct claim_set   cs;
-	struct ent_list	   ents;
-	char		  *buf;		/* the story's unescaped fields */
-	size_t		   len, cap;
-	size_t		  *off;		/* per sentence: text, source */
-	size_t		   offcap;
-	struct claim_sent *cl;
-	size_t		   clcap;
+	struct claim_rows  rows;
 	unsigned long	   claims;	/* claims numbered so far */
 	char		   fail[512];	/* why reading stopped, or "" */
 };
@@ -174,47 +162,14 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 }
 
-/* Load stemmer, synonyms, model: 0, or -1 with the reason in msg. */
-static int
-load_files(struct run *run, char *msg, size_t len)
-{
-	char *path;
-
-	if ((run->st = stem_new()) == NULL) {
-		snprintf(msg, len, "libstemmer has no English stemmer");
-		return -1;
-	}
-	if ((path = data_find(SYN_FILE)) == NULL) {
-		snprintf(msg, len, "%s: not found (set CROSSREAD_DATA)",
-		    SYN_FILE);
-		return -1;
-	}
-	run->lex = sim_lex_load(path, msg, len);
-	free(path);
-	if (run->lex == NULL)
-		return -1;
-	path = run->o->model != NULL ? xstrdup(run->o->model) :
-	    data_find(MODEL_FILE);
-	if (path == NULL) {
-		snprintf(msg, len, "%s: not found (set CROSSREAD_DATA)",
-		    MODEL_FILE);
-		return -1;
-	}
-	if (sim_model_load(&run->m, path, msg, len) == -1) {
-		free(path);
-		return -1;
-	}
-	free(path);
-	return 0;
-}
-
 /* The stemmer, the synonyms and the model; exit 1 when one is missing. */
 static void
 load_data(struct run *run)
 {
 	char msg[512];
 
-	if (load_files(run, msg, sizeof(msg)) == -1) {
+	if (sim_data_load(run->o->model, &run->st, &run->lex, &run->m, msg,
+	    sizeof(msg)) == -1) {
 		stop(run);
 		errx(1, "%s", msg);
 	}
@@ -254,12 +209,12 @@ find_cols(struct run *run)
 		c->b = need_col(run, "b");
 		return;
 	}
-	c->text = need_col(run, "text");
-	c->doc = need_col(run, "doc");
+	c->text = run->rows.text = need_col(run, "text");
+	c->doc = run->rows.doc = need_col(run, "doc");
 	if (run->o->mode == PAIRS)
 		c->sent = need_col(run, "sent");
-	c->ents = tsv_col(&run->r, "entities");
-	c->source = tsv_col(&run->r, "source");
+	c->ents = run->rows.ents = tsv_col(&run->r, "entities");
+	c->source = run->rows.source = tsv_col(&run->r, "source");
 	c->story = tsv_col(&run->r, "story");
 	for (i = 0; run->o->mode == ALIGN && out_cols[i] != NULL; i++)
 		if (tsv_col(&run->r, out_cols[i]) >= 0) {
@@ -296,87 +251,6 @@ put_header(struct run *run)
 			tsv_field_str(&run->w, out_cols[i]);
 	}
 	tsv_end(&run->w);
-}
-
-/* Unescape f into run->buf, NUL-terminated; return its offset. */
-static size_t
-keep(struct run *run, const struct tsv_field *f)
-{
-	size_t off = run->len;
-
-	if (run->len + f->len + 1 > run->cap)
-		xgrow((void **)&run->buf, &run->cap, run->len + f->len + 1, 1);
-	run->len += tsv_unescape(run->buf + off, f->p, f->len);
-	run->buf[run->len++] = '\0';
-	return off;
-}
-
-/*
- * Parse row's entities into *el (NULL when there is no such column).
- * Returns 0, or -1 with run->fail set when the field is malformed.
- */
-static int
-row_ents(struct run *run, const struct story_row *row,
-    const struct ent_list **el)
-{
-	const char *why;
-	size_t off;
-
-	*el = NULL;
-	if (run->c.ents < 0)
-		return 0;
-	off = keep(run, &row->f[run->c.ents]);
-	if (ent_parse(run->buf + off, strlen(run->buf + off), &run->ents,
-	    &why) == -1) {
-		snprintf(run->fail, sizeof(run->fail), "%s:%lu: entities: %s",
-		    run->r.name, row->lineno, why);
-		return -1;
-	}
-	run->len = off;
-	*el = &run->ents;
-	return 0;
-}
-
-/* Analyse the sentences of story s into the index; -1 on bad data. */
-static int
-index_story(struct run *run, const struct story *s)
-{
-	const struct ent_list *el;
-	struct smap *docs = smap_new();
-	const struct story_row *row;
-	size_t i, t, src, g;
-
-	run->len = 0;
-	sim_index_clear(run->x);
-	if (2 * s->n > run->offcap)
-		xgrow((void **)&run->off, &run->offcap, 2 * s->n,
-		    sizeof(*run->off));
-	for (i = 0; i < s->n; i++) {
-		row = &s->rows[i];
-		g = smap_put(docs, row->f[run->c.doc].p,
-		    row->f[run->c.doc].len, NULL);
-		t = keep(run, &row->f[run->c.text]);
-		src = keep(run, &row->f[run->c.source >= 0 ? run->c.source :
-		    run->c.doc]);
-		run->off[2 * i] = t;
-		run->off[2 * i + 1] = src;
-		if (row_ents(run, row, &el) == -1) {
-			smap_free(docs);
-			return -1;
-		}
-		sim_index_add(run->x, run->buf + t, src - t - 1, el,
-		    (uint32_t)g);
-	}
-	smap_free(docs);
-	sim_index_finish(run->x);
-	if (s->n > run->clcap)
-		xgrow((void **)&run->cl, &run->clcap, s->n, sizeof(*run->cl));
-	for (i = 0; i < s->n; i++) {
-		run->cl[i].text = run->buf + run->off[2 * i];
-		run->cl[i].len = run->off[2 * i + 1] - run->off[2 * i] - 1;
-		run->cl[i].source = run->buf + run->off[2 * i + 1];
-	}
-	return 0;
 }
 
 static void
@@ -445,9 +319,11 @@ align_all(struct run *run)
 
 	sr = story_reader_new(&run->r, "story", warn_story, NULL);
 	while (run->w.err == 0 && (got = story_next(sr, &s)) == 1) {
-		if (index_story(run, &s) == -1)
+		if (claim_rows_index(&run->rows, run->r.name, &s, run->x,
+		    run->fail, sizeof(run->fail)) == -1)
 			break;
-		claim_align(run->x, &run->m, &run->co, run->cl, &run->cs);
+		claim_align(run->x, &run->m, &run->co, run->rows.cl,
+		    &run->cs);
 		if (run->o->mode == PAIRS)
 			emit_pairs(run, &s);
 		else
@@ -473,15 +349,16 @@ score_all(struct run *run)
 
 	sr = story_reader_new(&run->r, NULL, NULL, NULL);
 	while ((got = story_next(sr, &s)) == 1) {
-		run->len = 0;
+		run->rows.len = 0;
 		sim_index_clear(run->x);
 		for (i = 0; i < s.n; i++) {
-			a = keep(run, &s.rows[i].f[run->c.a]);
-			b = keep(run, &s.rows[i].f[run->c.b]);
-			sim_index_add(run->x, run->buf + a, b - a - 1, NULL,
-			    (uint32_t)(2 * i));
-			sim_index_add(run->x, run->buf + b,
-			    strlen(run->buf + b), NULL, (uint32_t)(2 * i + 1));
+			a = claim_rows_keep(&run->rows, &s.rows[i].f[run->c.a]);
+			b = claim_rows_keep(&run->rows, &s.rows[i].f[run->c.b]);
+			sim_index_add(run->x, run->rows.buf + a, b - a - 1,
+			    NULL, (uint32_t)(2 * i));
+			sim_index_add(run->x, run->rows.buf + b,
+			    strlen(run->rows.buf + b), NULL,
+			    (uint32_t)(2 * i + 1));
 		}
 		sim_index_finish(run->x);
 		for (i = 0; i < s.n && run->w.err == 0; i++) {
@@ -510,10 +387,7 @@ free_run(struct run *run)
 	sim_index_free(run->x);
 	sim_lex_free(run->lex);
 	stem_free(run->st);
-	ent_list_free(&run->ents);
-	free(run->buf);
-	free(run->off);
-	free(run->cl);
+	claim_rows_free(&run->rows);
 	tsv_reader_free(&run->r);
 }
 
