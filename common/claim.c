@@ -417,7 +417,25 @@ struct saids {
 	size_t		 n, cap;
 };
 
-/* The values of sentence i of the conflicting kinds that j lacks. */
+/* Whether b has a value of class cls that a lacks. */
+static int
+lacks_one(const struct sim_index *x, const struct sim_value *b, size_t nb,
+    const struct sim_value *a, size_t na, int cls)
+{
+	size_t l;
+	int any;
+
+	for (l = 0; l < nb; l++)
+		if (value_class(x, &b[l]) == cls &&
+		    !has_value(x, a, na, cls, b[l].key, &any))
+			return 1;
+	return 0;
+}
+
+/*
+ * The values of sentence i of the conflicting kinds that j lacks, in the
+ * classes where j too has a value i lacks.
+ */
 static void
 one_side(const struct sim_index *x, const struct claim_sent *s,
     uint32_t claim, size_t i, size_t j, unsigned kinds, struct saids *out)
@@ -433,7 +451,8 @@ one_side(const struct sim_index *x, const struct claim_sent *s,
 		any = 0;
 		if (!(kinds & (1u << a[k].kind)) || a[k].end > s[i].len ||
 		    has_value(x, b, nb, value_class(x, &a[k]), a[k].key,
-		    &any) || !any)
+		    &any) || !any ||
+		    !lacks_one(x, b, nb, a, na, value_class(x, &a[k])))
 			continue;
 		if (out->n == out->cap)
 			xgrow((void **)&out->v, &out->cap, out->n + 1,
