@@ -132,6 +132,27 @@ push_pair(struct claim_set *cs, const struct claim_pair *p)
 	cs->pairs[cs->npairs++] = *p;
 }
 
+/*
+ * The score of (i, j) with the values left out: the score itself when
+ * neither has a value, 0 when too little is left to judge.
+ */
+static double
+novalue(const struct sim_index *x, const struct sim_model *m, size_t i,
+    size_t j, double score)
+{
+	double f[SIM_NFEAT];
+	size_t na, nb;
+
+	sim_values(x, i, &na);
+	sim_values(x, j, &nb);
+	if (na == 0 && nb == 0)
+		return score;
+	if (sim_shared(x, i, j) < CLAIM_MINSHARED)
+		return 0;
+	sim_features_novalues(x, i, j, f);
+	return sim_model_score(m, f);
+}
+
 /* Score the candidates of every sentence; keep pairs with a relation. */
 static void
 score_pairs(struct sim_index *x, const struct sim_model *m,
@@ -150,11 +171,7 @@ score_pairs(struct sim_index *x, const struct sim_model *m,
 			p.b = cand[k];
 			sim_features(x, i, cand[k], f);
 			p.score = sim_model_score(m, f);
-			/* Too little left without the values to judge. */
-			if (sim_shared(x, i, cand[k]) >= CLAIM_MINSHARED) {
-				sim_features_novalues(x, i, cand[k], f);
-				p.novalue = sim_model_score(m, f);
-			}
+			p.novalue = novalue(x, m, i, cand[k], p.score);
 			if (p.novalue >= o->threshold &&
 			    (p.kinds = claim_conflicts(x, i, cand[k])) != 0)
 				p.rel = CLAIM_CONFLICT;
