@@ -896,12 +896,33 @@ anchors(struct sim_index *x, const char *text, size_t v0)
 	}
 }
 
+/* The spans of sentence s with its values blanked or left out. */
+static void
+novalue_spans(struct sim_index *x, struct sent *s, const char *text)
+{
+	size_t k, n;
+
+	s->wv.off = (uint32_t)x->pool.n;
+	s->wv.n = s->w.n;
+	for (k = 0, n = 0; k < x->toks.n; k++)
+		if (x->toks.v[k].kind != TOK_PUNCT) {
+			u32_push(&x->pool, x->isval[k] ? PLACEHOLDER :
+			    x->pool.v[s->w.off + n]);
+			n++;
+		}
+	s->chv = char_grams(x, text, 1);
+	s->sv = put_span(x, x->tsv.v, x->tsv.n);
+	u32_uniq(&x->tcv);
+	u32_uniq(&x->tnmv);
+	s->cv = put_span(x, x->tcv.v, x->tcv.n);
+	s->nmv = put_span(x, x->tnmv.v, x->tnmv.n);
+}
+
 size_t
 sim_index_add(struct sim_index *x, const char *text, size_t len,
     const struct ent_list *ents, uint32_t group)
 {
 	struct sent *s;
-	struct u32v w = { 0 };
 	size_t k, n, v0 = x->nvals, nw;
 	const char *low;
 
@@ -925,7 +946,7 @@ sim_index_add(struct sim_index *x, const char *text, size_t len,
 		if (x->vals[k].kind != SIM_PERSON)
 			u32_push(&x->tnum, x->vals[k].key);
 	}
-	/* Words in order, twice: as they are, and with values blanked. */
+	/* Words in order (novalue_spans() blanks the values). */
 	for (k = 0, nw = 0; k < x->toks.n; k++)
 		if (x->toks.v[k].kind != TOK_PUNCT)
 			nw++;
@@ -938,31 +959,23 @@ sim_index_add(struct sim_index *x, const char *text, size_t len,
 		u32_push(&x->pool, intern(x, low, n, 0));
 		add_word(x, s, text, k, ents != NULL);
 	}
-	s->wv.off = (uint32_t)x->pool.n;
-	s->wv.n = (uint32_t)nw;
-	for (k = 0, n = 0; k < x->toks.n; k++)
-		if (x->toks.v[k].kind != TOK_PUNCT) {
-			u32_push(&w, x->isval[k] ? PLACEHOLDER :
-			    x->pool.v[s->w.off + n]);
-			n++;
-		}
-	for (k = 0; k < w.n; k++)
-		u32_push(&x->pool, w.v[k]);
-	free(w.v);
 	anchors(x, text, v0);
-	s->ch = char_grams(x, text, 0);
-	s->chv = char_grams(x, text, 1);
-	s->sq = put_span(x, x->tsq.v, x->tsq.n);
-	s->sv = put_span(x, x->tsv.v, x->tsv.n);
 	u32_uniq(&x->tc);
-	u32_uniq(&x->tcv);
 	u32_uniq(&x->tnm);
-	u32_uniq(&x->tnmv);
 	u32_uniq(&x->tnum);
+	s->ch = char_grams(x, text, 0);
+	s->sq = put_span(x, x->tsq.v, x->tsq.n);
 	s->c = put_span(x, x->tc.v, x->tc.n);
-	s->cv = put_span(x, x->tcv.v, x->tcv.n);
 	s->nm = put_span(x, x->tnm.v, x->tnm.n);
-	s->nmv = put_span(x, x->tnmv.v, x->tnmv.n);
+	if (x->nvals == v0) {
+		/* No values: the spans without them are the same. */
+		s->wv = s->w;
+		s->chv = s->ch;
+		s->sv = s->sq;
+		s->cv = s->c;
+		s->nmv = s->nm;
+	} else
+		novalue_spans(x, s, text);
 	s->num = put_span(x, x->tnum.v, x->tnum.n);
 	/* Candidate keys: stems and names, merged. */
 	for (k = 0; k < x->tnm.n; k++)
