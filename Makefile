@@ -149,8 +149,6 @@ clean:
 # `make model-align` retrains data/align-pair.model on MSRP (MSRP=path).
 WORDNET	?= /usr/share/wordnet
 MSRP	?= $(SHARED)/data/paraphrase/msrp_train.txt
-ALIGN_HELPERS = $(B)/bench/para-train $(B)/bench/align-wnsyn \
-	  $(B)/bench/align-gen
 .PHONY: data-align model-align eval-align bench-align
 
 $(B)/bench/%: bench/%.c $(LIB) $(wildcard common/*.h) | $(B)/bench
