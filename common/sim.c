@@ -75,6 +75,8 @@ struct sim_index {
 	uint32_t		*poff;	/* postings: key k at plist[poff[k]..] */
 	uint32_t		*plist;
 	uint32_t		*acc;	/* candidate scratch, per sentence */
+	uint32_t		*grp;	/* group of each sentence, compact */
+	uint32_t		*npost;	/* keys with postings, per sentence */
 	struct u32v		 touched;
 	struct tok_list		 toks;
 	struct u32v		 tc, tcv, tnm, tnmv, tnum;	/* scratch */
@@ -483,7 +485,9 @@ sim_index_clear(struct sim_index *x)
 	free(x->poff);
 	free(x->plist);
 	free(x->acc);
-	x->poff = x->plist = x->acc = NULL;
+	free(x->grp);
+	free(x->npost);
+	x->poff = x->plist = x->acc = x->grp = x->npost = NULL;
 }
 
 void
@@ -1020,7 +1024,18 @@ sim_index_finish(struct sim_index *x)
 	}
 	free(fill);
 	free(x->acc);
+	free(x->grp);
+	free(x->npost);
 	x->acc = xcalloc(x->n + 1, sizeof(*x->acc));
+	/* What sim_candidates() reads of other sentences, packed. */
+	x->grp = xcalloc(x->n + 1, sizeof(*x->grp));
+	x->npost = xcalloc(x->n + 1, sizeof(*x->npost));
+	for (i = 0; i < x->n; i++) {
+		x->grp[i] = x->s[i].group;
+		c = x->pool.v + x->s[i].keys.off;
+		for (k = 0; k < x->s[i].keys.n; k++)
+			x->npost[i] += x->poff[c[k] + 1] > x->poff[c[k]];
+	}
 }
 
 /* Order candidates: more shared keys first, then by index. */
@@ -1038,16 +1053,22 @@ cand_cmp(const void *a, const void *b)
 	return x->j < y->j ? -1 : x->j > y->j;
 }
 
-/* Keys of sentence j that have postings. */
-static uint32_t
-nposted(const struct sim_index *x, size_t j)
+/*
+ * The first position in the sorted list l[lo..hi) holding a sentence
+ * after i (hi when none): candidates are only ever later sentences.
+ */
+static size_t
+after(const uint32_t *l, size_t lo, size_t hi, size_t i)
 {
-	const uint32_t *c = x->pool.v + x->s[j].keys.off;
-	uint32_t k, n = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-	for (k = 0; k < x->s[j].keys.n; k++)
-		n += x->poff[c[k] + 1] > x->poff[c[k]];
-	return n;
+		if (l[mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 size_t
@@ -1057,13 +1078,14 @@ sim_candidates(struct sim_index *x, size_t i, size_t max, uint32_t **out,
 	const uint32_t *c = x->pool.v + x->s[i].keys.off;
 	struct cand *cv;
 	size_t k, n = 0, p;
-	uint32_t j, need, ni = nposted(x, i), nj;
+	uint32_t j, need, ni = x->npost[i], nj, gi = x->grp[i];
 
 	x->touched.n = 0;
 	for (k = 0; k < x->s[i].keys.n; k++)
-		for (p = x->poff[c[k]]; p < x->poff[c[k] + 1]; p++) {
+		for (p = after(x->plist, x->poff[c[k]], x->poff[c[k] + 1], i);
+		    p < x->poff[c[k] + 1]; p++) {
 			j = x->plist[p];
-			if (j <= i || x->s[j].group == x->s[i].group)
+			if (x->grp[j] == gi)
 				continue;
 			if (x->acc[j]++ == 0)
 				u32_push(&x->touched, j);
@@ -1071,7 +1093,7 @@ sim_candidates(struct sim_index *x, size_t i, size_t max, uint32_t **out,
 	cv = xcalloc(x->touched.n + 1, sizeof(*cv));
 	for (k = 0; k < x->touched.n; k++) {
 		j = x->touched.v[k];
-		nj = nposted(x, j);
+		nj = x->npost[j];
 		need = ni <= 2 || nj <= 2 ? 1 : 2;
 		if (x->acc[j] >= need) {
 			cv[n].j = j;
