@@ -262,3 +262,39 @@ bench-pipeline: all
 	bash bench/bench-pipeline.sh $(B) 1100
 bench-pipeline-small: all
 	bash bench/bench-pipeline.sh $(B) 40
+
+# ---- align-claims: synonym table, pair model, evaluation, benchmark ----
+# `make data-align` rebuilds data/align-synonyms.txt.gz from WordNet;
+# `make model-align` retrains data/align-pair.model on MSRP (MSRP=path).
+WORDNET	?= /usr/share/wordnet
+MSRP	?= $(SHARED)/data/paraphrase/msrp_train.txt
+.PHONY: data-align model-align eval-align bench-align
+
+$(B)/bench/%: bench/%.c $(LIB) $(wildcard common/*.h) | $(B)/bench
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
+	    $(PKG_LIBS)
+
+$(B)/bench:
+	mkdir -p $@
+
+# One line per WordNet synset: the distinct stems of its one-word lemmas
+# (first 2 senses of each lemma), when there are two or more.
+data-align: $(B)/bench/align-wnsyn
+	mkdir -p data
+	$(B)/bench/align-wnsyn -k 2 $(WORDNET) | LC_ALL=C sort -u | \
+	    awk '{ g = $$1 " " $$2 } g != last { if (n > 1) print line; \
+	    line = ""; n = 0; last = g } { line = n ? line " " $$3 : $$3; \
+	    n++ } END { if (n > 1) print line }' | \
+	    gzip -n -9 > data/align-synonyms.txt.gz
+
+model-align: $(B)/bench/para-train
+	CROSSREAD_DATA=$(CURDIR)/data $(B)/bench/para-train $(MSRP) \
+	    data/align-pair.model
+
+eval: eval-align
+eval-align: all
+	@bash bench/eval-align.sh $(B)/align-claims $(MSRP)
+
+bench: bench-align
+bench-align: all $(B)/bench/align-gen
+	bash bench/bench-align.sh $(B)/align-claims $(B)/bench/align-gen

@@ -1,0 +1,255 @@
+#!/usr/bin/env bats
+# align-claims: options, claims on hand-written fixtures (paraphrases
+# joined, unrelated sentences apart, one article never corroborating
+# itself, stories kept apart, conflicts and details), --pairs,
+# --score-pairs, and the errors the man page promises.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+setup() {
+	fixtures align-claims
+}
+
+# col NAME: the values of column NAME of the TSV on stdin, header dropped.
+col() {
+	awk -F '\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++)
+	    if ($i == name) c = i; next } { print $c }'
+}
+
+# row DOC SENT COLUMN FILE: the column of the row of DOC and SENT.
+row() {
+	awk -F '\t' -v d="$1" -v s="$2" -v name="$3" 'NR == 1 {
+	    for (i = 1; i <= NF; i++) c[$i] = i; next }
+	    $c["doc"] == d && $c["sent"] == s { print $c[name] }' "$4"
+}
+
+@test "--help prints the usage on stdout and exits 0" {
+	run -0 --separate-stderr align-claims --help
+	assert_line --index 0 --partial "usage: align-claims [-hpsV]"
+	assert_output --partial "--score-pairs"
+	[ -z "$stderr" ]
+}
+
+@test "--version prints name and version" {
+	run -0 align-claims --version
+	assert_output --regexp '^align-claims [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "bad options and values are usage errors, exit 2" {
+	run -2 --separate-stderr align-claims --bogus
+	[[ "$stderr" == *"usage: align-claims"* ]]
+	run -2 --separate-stderr align-claims -t 1.5 "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"'1.5' is not a number from 0 to 1"* ]]
+	run -2 --separate-stderr align-claims -k 0 "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"-k 0"* ]]
+	run -2 --separate-stderr align-claims "$FIXTURES/bridge.tsv" \
+	    "$FIXTURES/self.tsv"
+	[[ "$stderr" == *"one input at most"* ]]
+}
+
+@test "paraphrases in three articles make one claim; sources counted once" {
+	run -0 align-claims "$FIXTURES/bridge.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	c=$(row d1 1 claim "$out")
+	[ "$(row d2 1 claim "$out")" = "$c" ]
+	[ "$(row d3 1 claim "$out")" = "$c" ]
+	# d2 and d3 are both the Valley Post: two sources, not three.
+	[ "$(row d1 1 support "$out")" = 2 ]
+	[ "$(row d3 1 sources "$out")" = "Harbor Times,Valley Post" ]
+}
+
+@test "unrelated sentences keep claims of their own, support 1" {
+	run -0 align-claims "$FIXTURES/bridge.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	[ "$(row d1 4 support "$out")" = 1 ]
+	[ "$(row d2 3 support "$out")" = 1 ]
+	[ "$(row d1 4 claim "$out")" != "$(row d2 3 claim "$out")" ]
+	[ "$(row d1 3 claim "$out")" != "$(row d1 1 claim "$out")" ]
+	# Nine rows, six claims, numbered in order of first appearance.
+	[ "$(col claim < "$out" | tr '\n' ' ')" = "1 2 3 4 1 2 5 1 6 " ]
+}
+
+@test "two sentences of one article never corroborate each other" {
+	run -0 align-claims "$FIXTURES/self.tsv"
+	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 1 ]
+	[ "$(printf '%s\n' "$output" | col claim | tr '\n' ' ')" = "1 2 3 " ]
+}
+
+@test "the same sentences as other documents do corroborate" {
+	# self.tsv with the second sentence moved to a document of its own.
+	awk -F '\t' 'BEGIN { OFS = "\t" } NR == 3 { $1 = "z" } { print }' \
+	    "$FIXTURES/self.tsv" > "$BATS_TEST_TMPDIR/two.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/two.tsv"
+	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = "2 2 1 " ]
+}
+
+@test "a date and a count given differently are conflicts; a detail is not" {
+	run -0 align-claims "$FIXTURES/conflict.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	[ "$(row a 1 conflict "$out")" = "date: Tuesday (a) / Wednesday (b)" ]
+	[ "$(row b 1 conflict "$out")" = "date: Tuesday (a) / Wednesday (b)" ]
+	[ "$(row a 2 conflict "$out")" = "count: Three (a) / Five (b)" ]
+	[ "$(row a 3 support "$out")" = 2 ]
+	[ -z "$(row a 3 conflict "$out")" ]
+	[ -z "$(row b 3 conflict "$out")" ]
+}
+
+@test "an amount given differently is a conflict naming the sources" {
+	run -0 align-claims "$FIXTURES/bridge.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	[ "$(row d1 2 conflict "$BATS_TEST_TMPDIR/out.tsv")" = \
+	    'amount: $4.2 million (Harbor Times) / $5.1 million (Valley Post)' ]
+}
+
+@test "with entities: a different person in the same role is a conflict" {
+	run -0 align-claims "$FIXTURES/entities.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	[ "$(row d1 1 conflict "$out")" = \
+	    "person: Ann Reyes (d1) / Tom Bale (d2)" ]
+	[ "$(row d1 2 claim "$out")" = "$(row d3 1 claim "$out")" ]
+	# Without the column the same text aligns, but no person is known.
+	cut -f 1-3 "$FIXTURES/entities.tsv" > "$BATS_TEST_TMPDIR/plain.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/plain.tsv"
+	[ -z "$(printf '%s\n' "$output" | col conflict | tr -d '\n')" ]
+	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 2 ]
+}
+
+@test "claims never cross stories" {
+	run -0 align-claims "$FIXTURES/story.tsv"
+	[ "$(printf '%s\n' "$output" | col claim | tr '\n' ' ')" = "1 1 2 3 " ]
+	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = "2 2 1 1 " ]
+	# Without the story column, c joins a and b.
+	cut -f 2- "$FIXTURES/story.tsv" > "$BATS_TEST_TMPDIR/flat.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/flat.tsv"
+	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = "3 3 3 1 " ]
+}
+
+@test "rows of a story that come back are a part of their own, with a warning" {
+	# story.tsv's rows, the second s1 row moved after the s2 rows.
+	awk 'NR != 3' "$FIXTURES/story.tsv" > "$BATS_TEST_TMPDIR/mixed.tsv"
+	sed -n 3p "$FIXTURES/story.tsv" >> "$BATS_TEST_TMPDIR/mixed.tsv"
+	run -0 --separate-stderr align-claims "$BATS_TEST_TMPDIR/mixed.tsv"
+	[[ "$stderr" == *"mixed.tsv:5: rows of story \"s1\" are not contiguous"* ]]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+	# s1 was aligned when s2 began; b comes as a second part, alone.
+	[ "$(printf '%s\n' "$output" | col doc | tr '\n' ' ')" = "a c d b " ]
+	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = \
+	    "1 1 1 1 " ]
+	{ head -n 1 "$BATS_TEST_TMPDIR/mixed.tsv"; tail -n +2 \
+	    "$BATS_TEST_TMPDIR/mixed.tsv" | sort -t "$(printf '\t')" -k 1,1 -s; } |
+	    align-claims | col support | tr '\n' ' ' > "$BATS_TEST_TMPDIR/s"
+	[ "$(cat "$BATS_TEST_TMPDIR/s")" = "2 2 1 1 " ]
+}
+
+@test "columns pass through unchanged; ours go last" {
+	run -0 align-claims "$FIXTURES/bridge.tsv"
+	assert_line --index 0 "$(printf 'doc\tsent\ttext\tsource\tclaim\tsupport\tsources\tconflict')"
+	diff -u <(cut -f 1-4 "$FIXTURES/bridge.tsv") \
+	    <(printf '%s\n' "$output" | cut -f 1-4)
+}
+
+@test "standard input, -, and gzip give the same output" {
+	run -0 align-claims "$FIXTURES/bridge.tsv"
+	want=$output
+	run -0 align-claims < "$FIXTURES/bridge.tsv"
+	[ "$output" = "$want" ]
+	gzip -c "$FIXTURES/bridge.tsv" > "$BATS_TEST_TMPDIR/b.tsv.gz"
+	run -0 align-claims - < "$BATS_TEST_TMPDIR/b.tsv.gz"
+	[ "$output" = "$want" ]
+}
+
+@test "--pairs writes the pairs with score and relation" {
+	run -0 align-claims --pairs "$FIXTURES/conflict.tsv"
+	assert_line --index 0 "$(printf 'doc_a\tsent_a\tdoc_b\tsent_b\tscore\trelation\tconflict')"
+	[ "${#lines[@]}" -eq 4 ]
+	[ "$(printf '%s\n' "$output" | col relation | tr '\n' ' ')" = \
+	    "conflict conflict same " ]
+	printf '%s\n' "$output" | col score | grep -Eqx '0\.[0-9]{4}|1\.0000'
+	run -0 align-claims -p "$FIXTURES/story.tsv"
+	assert_line --index 0 --partial "$(printf 'story\tdoc_a')"
+	assert_line --index 1 --partial "$(printf 's1\ta\t1\tb\t1\t')"
+}
+
+@test "--score-pairs scores paraphrases above unrelated pairs" {
+	printf 'a\tb\n%s\t%s\n%s\t%s\n' \
+	    "The bridge reopened on Monday after months of repairs." \
+	    "After months of repairs, the bridge reopened Monday." \
+	    "The bridge reopened on Monday after months of repairs." \
+	    "The orchestra will tour three countries next summer." \
+	    > "$BATS_TEST_TMPDIR/pairs.tsv"
+	run -0 align-claims --score-pairs "$BATS_TEST_TMPDIR/pairs.tsv"
+	assert_line --index 0 "$(printf 'a\tb\tscore\tdecision')"
+	[ "$(printf '%s\n' "$output" | col decision | tr '\n' ' ')" = "1 0 " ]
+	# -t moves the decision, not the score.
+	run -0 align-claims -s -t 0 "$BATS_TEST_TMPDIR/pairs.tsv"
+	[ "$(printf '%s\n' "$output" | col decision | tr '\n' ' ')" = "1 1 " ]
+}
+
+@test "a missing column is a usage error naming it" {
+	cut -f 1,2,4 "$FIXTURES/bridge.tsv" > "$BATS_TEST_TMPDIR/notext.tsv"
+	run -2 --separate-stderr align-claims "$BATS_TEST_TMPDIR/notext.tsv"
+	[[ "$stderr" == *"no column 'text'"* ]]
+	cut -f 2- "$FIXTURES/bridge.tsv" > "$BATS_TEST_TMPDIR/nodoc.tsv"
+	run -2 --separate-stderr align-claims "$BATS_TEST_TMPDIR/nodoc.tsv"
+	[[ "$stderr" == *"no column 'doc'"* ]]
+	run -2 --separate-stderr align-claims -s "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"no column 'a'"* ]]
+	printf 'doc\ttext\nd\tOne line.\n' > "$BATS_TEST_TMPDIR/nosent.tsv"
+	run -2 --separate-stderr align-claims -p "$BATS_TEST_TMPDIR/nosent.tsv"
+	[[ "$stderr" == *"no column 'sent'"* ]]
+}
+
+@test "an input that holds our columns already is a usage error" {
+	align-claims "$FIXTURES/self.tsv" > "$BATS_TEST_TMPDIR/once.tsv"
+	run -2 --separate-stderr align-claims "$BATS_TEST_TMPDIR/once.tsv"
+	[[ "$stderr" == *"column 'claim' already"* ]]
+}
+
+@test "bad rows and bad entities are data errors at file:line" {
+	printf 'doc\ttext\nd1\tA sentence.\nd2\n' > "$BATS_TEST_TMPDIR/short.tsv"
+	run -1 --separate-stderr align-claims "$BATS_TEST_TMPDIR/short.tsv"
+	[[ "$stderr" == *"short.tsv:3: 1 fields, header has 2"* ]]
+	printf 'doc\ttext\tentities\nd1\tA sentence.\t0:1:PERSON:a\nd2\tMore.\t9:x\n' \
+	    > "$BATS_TEST_TMPDIR/ents.tsv"
+	run -1 --separate-stderr align-claims "$BATS_TEST_TMPDIR/ents.tsv"
+	[[ "$stderr" == *"ents.tsv:3: entities: "* ]]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+}
+
+@test "a missing file, empty input, missing data are errors, exit 1" {
+	run -1 --separate-stderr align-claims "$BATS_TEST_TMPDIR/nothere.tsv"
+	[[ "$stderr" == *"nothere.tsv: No such file or directory"* ]]
+	run -1 --separate-stderr align-claims < /dev/null
+	[[ "$stderr" == "align-claims: -: "* ]]
+	run -1 --separate-stderr env CROSSREAD_DATA="$BATS_TEST_TMPDIR" \
+	    align-claims "$FIXTURES/self.tsv"
+	[[ "$stderr" == *"align-synonyms.txt.gz: not found"* ]]
+	run -1 --separate-stderr align-claims -m "$FIXTURES/self.tsv" \
+	    "$FIXTURES/self.tsv"
+	[[ "$stderr" == *"self.tsv:1: not a model line"* ]]
+}
+
+@test "a header only gives a header only" {
+	head -n 1 "$FIXTURES/bridge.tsv" > "$BATS_TEST_TMPDIR/head.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/head.tsv"
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "text with escapes is read unescaped and passed through raw" {
+	printf 'doc\ttext\nd1\tThe pier\\nreopened on Monday after a long repair.\nd2\tThe pier reopened on Monday after a long repair.\n' \
+	    > "$BATS_TEST_TMPDIR/esc.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/esc.tsv"
+	assert_line --index 1 --partial 'The pier\nreopened'
+	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 2 ]
+}
+
+@test "a write error is exit 1" {
+	run -1 --separate-stderr bash -c 'align-claims "$1" > /dev/full' _ \
+	    "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"write error"* ]]
+}
