@@ -38,13 +38,89 @@ value_class(const struct sim_index *x, const struct sim_value *v)
 	size_t n;
 	const char *k = sim_vocab(x, v->key, &n);
 
-	if (v->kind != SIM_DATE || (n >= 2 && k[0] == 'E' && k[1] == ':'))
+	if (v->kind == SIM_DATE && n >= 3 && k[0] == 'E' && k[1] == ':')
+		return v->kind * 4 + (k[2] == 'P');	/* a duration apart */
+	if (v->kind != SIM_DATE)
 		return v->kind * 4;
 	if (k[0] >= '0' && k[0] <= '9')
 		return v->kind * 4 + 1;
 	if (strncmp(k, "month", 5) == 0)
 		return v->kind * 4 + 2;
 	return v->kind * 4 + 3;
+}
+
+/* ISO weekday (1 Monday .. 7 Sunday) of y-m-d, by Sakamoto's method. */
+static int
+weekday(int y, int m, int d)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int w;
+
+	if (m < 3)
+		y--;
+	w = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+	return w == 0 ? 7 : w;
+}
+
+/*
+ * Whether two tag-entities date keys (after "E:") can name the same day:
+ * equal but where either has X (an unknown part: "XXXX-03-12" and
+ * "2026-03-12"), or a weekday "XXXX-WXX-2" and a date that falls on it
+ * or whose year is unknown.
+ */
+static int
+dates_agree(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i;
+	int y, m, d;
+
+	for (i = 0; i < na; i++)
+		if (strchr("0123456789X-W", a[i]) == NULL)
+			return 0;
+	for (i = 0; i < nb; i++)
+		if (strchr("0123456789X-W", b[i]) == NULL)
+			return 0;
+	if (nb == 10 && strncmp(b, "XXXX-WXX-", 9) == 0) {
+		const char *t = a;
+		size_t nt = na;
+		a = b;
+		na = nb;
+		b = t;
+		nb = nt;
+	}
+	if (na == 10 && strncmp(a, "XXXX-WXX-", 9) == 0 && nb == 10 &&
+	    b[4] == '-' && b[5] != 'W') {
+		/* a weekday and a date: only a full date can disagree */
+		if (memchr(b, 'X', nb) != NULL)
+			return 1;
+		if (sscanf(b, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
+		    m > 12)
+			return 0;
+		return weekday(y, m, d) == a[9] - '0';
+	}
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (a[i] != b[i] && a[i] != 'X' && b[i] != 'X')
+			return 0;
+	return 1;
+}
+
+/* Whether keys ka and kb of one class are the same value. */
+static int
+same_value(const struct sim_index *x, uint32_t ka, uint32_t kb)
+{
+	size_t na, nb;
+	const char *a, *b;
+
+	if (ka == kb)
+		return 1;
+	a = sim_vocab(x, ka, &na);
+	b = sim_vocab(x, kb, &nb);
+	if (na < 3 || nb < 3 || a[0] != 'E' || a[1] != ':' || b[0] != 'E' ||
+	    b[1] != ':')
+		return 0;
+	return dates_agree(a + 2, na - 2, b + 2, nb - 2);
 }
 
 /* Whether a value of class cls and key is among vals[0..n). */
@@ -58,7 +134,7 @@ has_value(const struct sim_index *x, const struct sim_value *vals,
 	for (i = 0; i < n; i++)
 		if (value_class(x, &vals[i]) == cls) {
 			*anycls = 1;
-			if (vals[i].key == key)
+			if (same_value(x, vals[i].key, key))
 				found = 1;
 		}
 	return found;
@@ -487,13 +563,42 @@ one_side(const struct sim_index *x, const struct claim_sent *s,
 
 /* Render the gathered sides as each claim's conflict text. */
 static void
-render(struct claim_set *cs, struct saids *sd)
+render(const struct sim_index *x, struct claim_set *cs, struct saids *sd)
 {
-	size_t i, k;
+	size_t i, k, *par;
 	const struct said *d, *p;
 
 	if (sd->n == 0)
 		return;
+	/*
+	 * Values that agree ("Tuesday", "2026-03-03", "XXXX-03-03") are one
+	 * side: join them (union-find over the pairs that agree), then give
+	 * each the key of its group's first member.
+	 */
+	par = xreallocarray(NULL, sd->n, sizeof(*par));
+	for (i = 0; i < sd->n; i++)
+		par[i] = i;
+	for (i = 1; i < sd->n; i++)
+		for (k = 0; k < i; k++)
+			if (sd->v[k].claim == sd->v[i].claim &&
+			    sd->v[k].kind == sd->v[i].kind &&
+			    sd->v[k].key != sd->v[i].key &&
+			    same_value(x, sd->v[k].key, sd->v[i].key)) {
+				size_t a = k, b = i;
+				while (par[a] != a)
+					a = par[a];
+				while (par[b] != b)
+					b = par[b];
+				if (a != b)
+					par[a > b ? a : b] = a < b ? a : b;
+			}
+	for (i = 0; i < sd->n; i++) {
+		size_t r = i;
+		while (par[r] != r)
+			r = par[r];
+		sd->v[i].key = sd->v[r].key;
+	}
+	free(par);
 	qsort(sd->v, sd->n, sizeof(*sd->v), said_key_cmp);
 	for (i = 0; i < sd->n; i = k) {
 		for (k = i; k < sd->n && sd->v[k].claim == sd->v[i].claim &&
@@ -557,7 +662,7 @@ conflicts(struct sim_index *x, const struct claim_sent *s,
 		one_side(x, s, cs->of[p->a], p->a, p->b, p->kinds, &sd);
 		one_side(x, s, cs->of[p->a], p->b, p->a, p->kinds, &sd);
 	}
-	render(cs, &sd);
+	render(x, cs, &sd);
 	free(sd.v);
 }
 

@@ -98,6 +98,21 @@ row() {
 	[ -z "$(row b 3 conflict "$out")" ]
 }
 
+@test "date keys that can name one day agree; another weekday conflicts" {
+	# Tuesday and 2026-03-03 (a Tuesday) agree; Monday does not; March
+	# 3 of an unknown year may be either, so it takes no side.
+	run -0 align-claims "$FIXTURES/dates.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	[ "$(row d1 1 conflict "$out")" = \
+	    "date: Tuesday (d1, d2) / Monday (d3)" ]
+	# Without Monday there is nothing to disagree on.
+	grep -v '^d3' "$FIXTURES/dates.tsv" > "$BATS_TEST_TMPDIR/agree.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/agree.tsv"
+	[ -z "$(printf '%s\n' "$output" | col conflict | tr -d '\n')" ]
+	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 3 ]
+}
+
 @test "an amount given differently is a conflict naming the sources" {
 	run -0 align-claims "$FIXTURES/bridge.tsv"
 	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
