@@ -122,9 +122,12 @@ uninstall:
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MANS)))
 	rm -f $(patsubst data/%,$(DESTDIR)$(DATADIR)/%,$(DATAFILES))
 
-# Every stage that exists, over the bundled example corpus.
+# Every stage over the bundled example corpus: sentences, then the
+# summary with its sources and the conflicts the articles were written with.
 demo: all
 	$(B)/split-sentences examples/*.txt
+	$(B)/split-sentences examples/*.txt | $(B)/tag-entities | \
+	    $(B)/group-stories | $(B)/align-claims | $(B)/summarize -f text
 
 SHARED	?= ../shared
 
