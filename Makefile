@@ -144,6 +144,14 @@ eval-split: all
 clean:
 	rm -rf build
 
+# Trainers, generators and scorers of bench/, linked with the library.
+$(B)/bench/%: bench/%.c $(LIB) $(wildcard common/*.h) | $(B)/bench
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
+	    $(PKG_LIBS)
+
+$(B)/bench:
+	mkdir -p $@
+
 # --- tag-entities (issue 3): gazetteer, model, eval, bench ---------------
 # `make gazetteer` rebuilds data/gazetteer.tsv from Debian's iso-codes and
 # tzdata and data/src/ner-lists.tsv; `make model` trains data/ner.model on
@@ -207,12 +215,6 @@ bench-ner: all $(B)/ner-tokcount
 .PHONY: eval-summ bench-summ
 SUMM_BENCH = $(B)/bench/rouge $(B)/bench/mkstories
 
-$(B)/bench/%: bench/%.c | $(B)/bench
-	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(XLDFLAGS) $(LDFLAGS) $(PKG_LIBS)
-
-$(B)/bench:
-	mkdir -p $@
-
 bats: $(SUMM_BENCH)
 valgrind: $(SUMM_BENCH)
 
@@ -269,13 +271,6 @@ bench-pipeline-small: all
 WORDNET	?= /usr/share/wordnet
 MSRP	?= $(SHARED)/data/paraphrase/msrp_train.txt
 .PHONY: data-align model-align eval-align bench-align
-
-$(B)/bench/%: bench/%.c $(LIB) $(wildcard common/*.h) | $(B)/bench
-	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(XLDFLAGS) $(LDFLAGS) \
-	    $(PKG_LIBS)
-
-$(B)/bench:
-	mkdir -p $@
 
 # One line per WordNet synset: the distinct stems of its one-word lemmas
 # (first 2 senses of each lemma), when there are two or more.
