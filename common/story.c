@@ -93,6 +93,35 @@ story_reader_free(struct story_reader *sr)
 	free(sr);
 }
 
+unsigned long
+story_docs(const struct story *s, int col)
+{
+	const struct tsv_field *a, *b;
+	unsigned long n;
+	size_t i;
+
+	if (s->n == 0 || col < 0)
+		return s->n > 0;
+	for (i = 1, n = 1; i < s->n; i++) {
+		a = &s->rows[i - 1].f[col];
+		b = &s->rows[i].f[col];
+		if (a->len != b->len || memcmp(a->p, b->p, a->len) != 0)
+			n++;
+	}
+	return n;
+}
+
+unsigned long long
+story_bytes(const struct story *s)
+{
+	unsigned long long n = 0;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		n += s->rows[i].len + 1;
+	return n;
+}
+
 /* Copy the reader's current row into row. */
 static void
 row_copy(const struct tsv_reader *r, struct story_row *row)

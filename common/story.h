@@ -52,6 +52,15 @@ void		 story_reader_free(struct story_reader *sr);
  */
 int		 story_next(struct story_reader *sr, struct story *s);
 
+/*
+ * What s holds, for --progress: story_docs() counts the runs of one value
+ * of column col (the articles, whose rows are contiguous), or 1 for a
+ * story with rows when col < 0; story_bytes() the bytes of its rows, a
+ * newline each.
+ */
+unsigned long	 story_docs(const struct story *s, int col);
+unsigned long long story_bytes(const struct story *s);
+
 /* Empty s, keeping its allocations; free them. */
 void		 story_clear(struct story *s);
 void		 story_free(struct story *s);

@@ -28,6 +28,7 @@ row() {
 	run -0 --separate-stderr align-claims --help
 	assert_line --index 0 --partial "usage: align-claims [-hpsV]"
 	assert_output --partial "--score-pairs"
+	assert_output --partial "--progress"
 	[ -z "$stderr" ]
 }
 
@@ -261,6 +262,23 @@ row() {
 	run -0 align-claims "$BATS_TEST_TMPDIR/esc.tsv"
 	assert_line --index 1 --partial 'The pier\nreopened'
 	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 2 ]
+}
+
+@test "--progress: a last line of totals on stderr, the same stdout" {
+	for opt in "" -p; do
+		run -0 --separate-stderr align-claims $opt "$FIXTURES/story.tsv"
+		[ -z "$stderr" ]
+		plain=$output
+		run -0 --separate-stderr align-claims $opt --progress \
+		    "$FIXTURES/story.tsv"
+		[ "$output" = "$plain" ]
+		# Four articles, a b in s1 and c d in s2.
+		[[ "$stderr" =~ ^align-claims:\ 4\ articles,\ 0\.0\ MB,\ [0-9.]+\ MB/s,\ [0-9]+\ articles/s$ ]]
+	done
+	# --score-pairs counts its rows.
+	printf 'a\tb\nThe bridge reopened.\tThe bridge opened again.\n' |
+	    align-claims -s --progress 2>&1 >/dev/null |
+	    grep -Eqx 'align-claims: 1 articles, 0\.0 MB, .*'
 }
 
 @test "a write error is exit 1" {

@@ -21,6 +21,7 @@ col() {
 	run -0 summarize --help
 	assert_line --index 0 --partial 'usage: summarize'
 	assert_output --partial '--words'
+	assert_output --partial '--progress'
 	run -0 summarize -V
 	assert_output --regexp '^summarize [0-9]'
 }
@@ -189,6 +190,18 @@ col() {
 	printf 'doc\ttext\nd1\tThe city council approved a new budget on Monday\\tafter a long debate.\nd2\tThe city council approved a new budget on Monday after a long debate.\n' > esc.tsv
 	run -0 summarize esc.tsv
 	assert_output --partial 'Monday\tafter'
+}
+
+@test "summarize --progress: a last line of totals on stderr, the same stdout" {
+	for f in tsv text; do
+		run -0 --separate-stderr summarize -f $f "$A"
+		[ -z "$stderr" ]
+		plain=$output
+		run -0 --separate-stderr summarize -f $f --progress "$A"
+		[ "$output" = "$plain" ]
+		# Articles are runs of one doc within a story: 4 + 2 + 2.
+		[[ "$stderr" =~ ^summarize:\ 8\ articles,\ 0\.0\ MB,\ [0-9.]+\ MB/s,\ [0-9]+\ articles/s$ ]]
+	done
 }
 
 @test "summarize: a write error is exit 1" {

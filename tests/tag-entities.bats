@@ -24,6 +24,7 @@ key_of() {
 	assert_output --partial "--mentions"
 	assert_output --partial "--model"
 	assert_output --partial "--gazetteer"
+	assert_output --partial "--progress"
 	[ -z "$stderr" ]
 }
 
@@ -178,6 +179,18 @@ key_of() {
 	CROSSREAD_DATA="$BATS_TEST_TMPDIR" run -1 --separate-stderr \
 	    tag-entities "$S"
 	[[ "$stderr" == *"ner.model not found"* ]]
+}
+
+@test "--progress: a last line of totals on stderr, the same stdout" {
+	run -0 --separate-stderr tag-entities "$S"
+	[ -z "$stderr" ]
+	plain=$output
+	run -0 --separate-stderr tag-entities --progress "$S"
+	[ "$output" = "$plain" ]
+	# Three articles (a, b, c) in one story; the MB are of its rows.
+	[[ "$stderr" =~ ^tag-entities:\ 3\ articles,\ 0\.0\ MB,\ [0-9.]+\ MB/s,\ [0-9]+\ articles/s$ ]]
+	run -0 --separate-stderr tag-entities --progress --mentions < "$S"
+	[[ "$stderr" =~ ^tag-entities:\ 3\ articles ]]
 }
 
 @test "a full disk is an error, exit 1" {

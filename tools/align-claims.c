@@ -21,6 +21,7 @@
 #include "claim_rows.h"
 #include "input.h"
 #include "output.h"
+#include "progress.h"
 #include "sim.h"
 #include "stem.h"
 #include "story.h"
@@ -33,6 +34,7 @@ struct opts {
 	const char	*model;		/* -m, else data_find() */
 	double		 threshold;	/* -t; < 0: the model's */
 	size_t		 maxcand;	/* -k */
+	int		 progress;
 };
 
 /* Column indices, -1 when absent. */
@@ -53,9 +55,12 @@ struct run {
 	struct sim_index  *x;
 	struct claim_set   cs;
 	struct claim_rows  rows;
+	struct progress	   prog;
 	unsigned long	   claims;	/* claims numbered so far */
 	char		   fail[512];	/* why reading stopped, or "" */
 };
+
+enum { OPT_PROGRESS = 256 };
 
 static const char *const out_cols[] = {
 	"claim", "support", "sources", "conflict", NULL
@@ -66,8 +71,8 @@ usage(int code)
 {
 	FILE *fp = code == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: %s [-hpsV] [-k count] [-m model] [-t threshold] "
-	    "[file]\n", getprogname());
+	fprintf(fp, "usage: %s [-hpsV] [-k count] [-m model] [-t threshold]\n"
+	    "                    [--progress] [file]\n", getprogname());
 	if (code != 0)
 		exit(code);
 	fputs("Group sentences of different articles that state the same\n"
@@ -79,6 +84,8 @@ usage(int code)
 	    "  -s, --score-pairs     score the pairs of columns a and b\n"
 	    "  -t, --threshold X     decision threshold, 0 to 1 (default: "
 	    "the\n                        model's)\n"
+	    "      --progress        articles, MB and rates on stderr, each\n"
+	    "                        second\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n\n"
 	    "With no file, or when file is -, read standard input.  See\n"
@@ -123,6 +130,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "pairs",	 no_argument,	    NULL, 'p' },
 		{ "score-pairs", no_argument,	    NULL, 's' },
 		{ "threshold",	 required_argument, NULL, 't' },
+		{ "progress",	 no_argument,	    NULL, OPT_PROGRESS },
 		{ NULL,		 0,		    NULL, 0 }
 	};
 	const char *errstr;
@@ -155,6 +163,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 			break;
 		case 't':
 			o->threshold = parse_threshold(optarg);
+			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
 			break;
 		default:
 			usage(2);
@@ -328,6 +339,8 @@ align_all(struct run *run)
 			emit_pairs(run, &s);
 		else
 			emit_rows(run, &s);
+		progress_add(&run->prog, story_docs(&s, run->c.doc),
+		    story_bytes(&s));
 	}
 	if (got == -1)
 		snprintf(run->fail, sizeof(run->fail), "%s:%lu: %s",
@@ -372,6 +385,8 @@ score_all(struct run *run)
 			tsv_field_uint(&run->w, p >= run->m.threshold);
 			tsv_end(&run->w);
 		}
+		/* A pair of sentences is what counts as an article here. */
+		progress_add(&run->prog, s.n, story_bytes(&s));
 	}
 	if (got == -1)
 		snprintf(run->fail, sizeof(run->fail), "%s:%lu: %s",
@@ -423,10 +438,12 @@ main(int argc, char *argv[])
 	out_init();
 	tsv_writer_init(&run.w, stdout);
 	put_header(&run);
+	progress_init(&run.prog, o.progress);
 	if (o.mode == SCORE)
 		score_all(&run);
 	else
 		align_all(&run);
+	progress_end(&run.prog);
 	bad = tsv_writer_flush(&run.w) == -1;
 	bad = out_close() == -1 || bad;
 	saved = run.w.err != 0 ? run.w.err : errno;

@@ -18,6 +18,7 @@
 
 #include "input.h"
 #include "output.h"
+#include "progress.h"
 #include "story.h"
 #include "summ_rows.h"
 #include "tsv.h"
@@ -28,6 +29,7 @@ enum fmt { FMT_TSV, FMT_TEXT, FMT_MARKDOWN };
 struct opts {
 	struct summ_opts summ;
 	enum fmt	 fmt;
+	int		 progress;
 };
 
 /* The columns written first, in this order. */
@@ -42,11 +44,14 @@ struct run {
 	struct tsv_reader r;
 	struct tsv_writer w;
 	struct summ_rows rows;
+	struct progress	 prog;
 	int		 story;		/* has a story column */
 	int		*pass;		/* input columns passed through */
 	size_t		 npass;
 	unsigned long	 nstory;
 };
+
+enum { OPT_PROGRESS = 256 };
 
 static void
 usage(int code)
@@ -55,7 +60,8 @@ usage(int code)
 
 	fprintf(fp, "usage: %s [-hV] [-b bytes] [-f tsv|text|markdown] "
 	    "[-m ilp|greedy] [-n sentences]\n"
-	    "                 [-w words] [file ...]\n", getprogname());
+	    "                 [-w words] [--progress] [file ...]\n",
+	    getprogname());
 	if (code != 0)
 		exit(code);
 	fputs("Summarise each story of sentence rows within a budget,\n"
@@ -68,6 +74,8 @@ usage(int code)
 	    "  -n, --sentences N     at most N sentences\n"
 	    "  -w, --words N         at most N words (default 100 when no\n"
 	    "                        budget is given)\n"
+	    "      --progress        articles, MB and rates on stderr, each\n"
+	    "                        second\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n\n"
 	    "With no file, or when file is -, read standard input.  Files\n"
@@ -223,6 +231,8 @@ do_file(struct run *run, const char *path, char **head0, int *first)
 			rval = 1;
 			break;
 		}
+		progress_add(&run->prog, story_docs(&st,
+		    run->rows.col[SUMM_COL_DOC]), story_bytes(&st));
 	}
 	if (got == -1) {
 		warnx("%s", ferror(in->fp) ? in_error(in) : run->r.err);
@@ -260,6 +270,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "method",	required_argument, NULL, 'm' },
 		{ "sentences",	required_argument, NULL, 'n' },
 		{ "words",	required_argument, NULL, 'w' },
+		{ "progress",	no_argument,	   NULL, OPT_PROGRESS },
 		{ NULL,		0,		   NULL, 0 }
 	};
 	int ch, budget = 0;
@@ -308,6 +319,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->summ.words = number("-w", optarg);
 			budget = 1;
 			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
+			break;
 		default:
 			usage(2);
 		}
@@ -338,9 +352,12 @@ main(int argc, char *argv[])
 		errx(1, "libstemmer has no English stemmer");
 	out_init();
 	tsv_writer_init(&run.w, stdout);
+	progress_init(&run.prog, o.progress);
 	for (i = 0; i < argc && run.w.err == 0 && rval != 2; i++)
 		if ((bad = do_file(&run, argv[i], &head0, &first)) > rval)
 			rval = bad;
+	if (rval != 2)
+		progress_end(&run.prog);
 	if (first && o.fmt == FMT_TSV && rval != 2) {	/* no header read */
 		for (i = 0; out_cols[i] != NULL; i++)
 			tsv_field_str(&run.w, out_cols[i]);

@@ -23,6 +23,7 @@
 #include "nergaz.h"
 #include "nertag.h"
 #include "output.h"
+#include "progress.h"
 #include "story.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -32,6 +33,7 @@ struct opts {
 	int		 mentions;
 	const char	*model;		/* NULL: data_find("ner.model") */
 	const char	*gazetteer;	/* NULL: data_find("gazetteer.tsv") */
+	int		 progress;
 };
 
 /* Columns of the input, -1 when absent. */
@@ -47,6 +49,7 @@ struct run {
 	struct nertag	*tagger;
 	struct tsv_writer w;
 	struct story	 story;
+	struct progress	 prog;
 	struct nertag_sent *sents;
 	size_t		 sentcap;
 	char		*buf;		/* unescaped fields of the story */
@@ -65,10 +68,13 @@ static const char *const mention_cols[] = {
 	"doc", "sent", "start", "end", "type", "key", "text", NULL
 };
 
+enum { OPT_PROGRESS = 256 };
+
 static void
 usage_line(FILE *fp)
 {
-	fprintf(fp, "usage: %s [-hmV] [-g gazetteer] [-M model] [file ...]\n",
+	fprintf(fp, "usage: %s [-hmV] [-g gazetteer] [-M model] [--progress] "
+	    "[file ...]\n",
 	    getprogname());
 }
 
@@ -89,6 +95,8 @@ usage(int code)
 	    "  -m, --mentions        one row per mention: doc, sent, start,\n"
 	    "                        end, type, key, text, then carried\n"
 	    "                        columns\n"
+	    "      --progress        articles, MB and rates on stderr, each\n"
+	    "                        second\n"
 	    "  -h, --help            show this help\n"
 	    "  -V, --version         show the version\n\n"
 	    "With no file, or when file is -, read standard input.  Files\n"
@@ -105,6 +113,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "gazetteer",	required_argument, NULL, 'g' },
 		{ "help",	no_argument,	   NULL, 'h' },
 		{ "mentions",	no_argument,	   NULL, 'm' },
+		{ "progress",	no_argument,	   NULL, OPT_PROGRESS },
 		{ NULL,		0,		   NULL, 0 }
 	};
 	int ch;
@@ -126,6 +135,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 			break;
 		case 'm':
 			o->mentions = 1;
+			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
 			break;
 		default:
 			usage(2);
@@ -344,6 +356,8 @@ tag_input(struct run *run, struct tsv_reader *r)
 		else
 			for (i = 0, m = 0; i < run->story.n; i++)
 				put_row(run, r->ncol, i, &m);
+		progress_add(&run->prog, story_docs(&run->story, c.doc),
+		    story_bytes(&run->story));
 	}
 	story_reader_free(sr);
 	if (got == -1) {
@@ -397,8 +411,11 @@ main(int argc, char *argv[])
 	load(&run);
 	out_init();
 	tsv_writer_init(&run.w, stdout);
+	progress_init(&run.prog, o.progress);
 	for (i = 0; i < argc && run.w.err == 0 && !run.usage; i++)
 		tag_file(&run, argv[i]);
+	if (!run.usage)
+		progress_end(&run.prog);
 	bad = tsv_writer_flush(&run.w) == -1;
 	bad = out_close() == -1 || bad;
 	saved = run.w.err != 0 ? run.w.err : errno;

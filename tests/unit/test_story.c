@@ -46,6 +46,28 @@ run(const char *text, const char *col, char *out, size_t cap)
 	fclose(fp);
 }
 
+/* story_docs and story_bytes on the one story of text (no story column). */
+static void
+counts(const char *text, int col, unsigned long docs,
+    unsigned long long bytes)
+{
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	struct tsv_reader r;
+	struct story_reader *sr;
+	struct story s = { 0 };
+
+	CHECK_EQ_LONG(tsv_reader_open(&r, fp, "in"), 0);
+	sr = story_reader_new(&r, NULL, NULL, NULL);
+	if (story_next(sr, &s) != 1)
+		story_clear(&s);
+	CHECK_EQ_LONG(story_docs(&s, col), docs);
+	CHECK_EQ_LONG(story_bytes(&s), bytes);
+	story_free(&s);
+	story_reader_free(sr);
+	tsv_reader_free(&r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -69,5 +91,10 @@ main(void)
 	    sizeof(out));
 	CHECK_EQ_STR(out, "x/1:a y/1:be x/2:cf z/1:d");
 	CHECK_EQ_LONG(warned, 1);
+	/* Runs of one doc are the articles; a doc that comes back counts
+	 * again; no doc column, one. */
+	counts("doc\ttext\na\tx\na\tyy\nb\tz\na\tw\n", 0, 3, 17);
+	counts("doc\ttext\na\tx\na\tyy\n", -1, 1, 9);
+	counts("doc\ttext\n", 0, 0, 0);
 	UNIT_END();
 }
