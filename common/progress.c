@@ -42,8 +42,9 @@ progress_report(struct progress *p, const struct timespec *now, int final)
 
 	if (t <= 0)
 		t = 1e-9;
-	fprintf(p->fp, "%s: %llu articles, %.1f MB, %.1f MB/s, %.0f "
-	    "articles/s%s", getprogname(), p->articles, mb, mb / t,
+	fprintf(p->fp, "%s: %llu article%s, %.1f MB, %.1f MB/s, %.0f "
+	    "articles/s%s", getprogname(), p->articles,
+	    p->articles == 1 ? "" : "s", mb, mb / t,
 	    (double)p->articles / t, p->tty && !final ? "\r" : "\n");
 	fflush(p->fp);
 	p->last = *now;

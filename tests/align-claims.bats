@@ -278,7 +278,7 @@ row() {
 	# --score-pairs counts its rows.
 	printf 'a\tb\nThe bridge reopened.\tThe bridge opened again.\n' |
 	    align-claims -s --progress 2>&1 >/dev/null |
-	    grep -Eqx 'align-claims: 1 articles, 0\.0 MB, .*'
+	    grep -Eqx 'align-claims: 1 article, 0\.0 MB, .*'
 }
 
 @test "a write error is exit 1" {
