@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "claim.h"
+#include "numex.h"
 #include "xalloc.h"
 
 static const char *const kind_names[SIM_NKINDS] = {
@@ -49,17 +50,13 @@ value_class(const struct sim_index *x, const struct sim_value *v)
 	return v->kind * 4 + 3;
 }
 
-/* ISO weekday (1 Monday .. 7 Sunday) of y-m-d, by Sakamoto's method. */
+/* ISO weekday (1 Monday .. 7 Sunday) of y-m-d: 1970-01-01 was a Thursday. */
 static int
 weekday(int y, int m, int d)
 {
-	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	int w;
+	long n = (numex_days(y, m, d) + 3) % 7;
 
-	if (m < 3)
-		y--;
-	w = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
-	return w == 0 ? 7 : w;
+	return (int)(n < 0 ? n + 7 : n) + 1;
 }
 
 /*

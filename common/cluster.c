@@ -20,6 +20,7 @@
 #include "ent.h"
 #include "hash.h"
 #include "input.h"
+#include "numex.h"
 #include "stem.h"
 #include "tok.h"
 #include "xalloc.h"
@@ -829,20 +830,6 @@ cluster_save_df_file(const struct cluster *c, const char *path,
 	return rv;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* n digits at s as a number, or -1. */
 static long
 digits(const char *s, size_t n)
@@ -884,7 +871,7 @@ cluster_parse_day(const char *s, size_t n)
 	    (m == 2 && d == 29 && (y % 4 != 0 ||
 	    (y % 100 == 0 && y % 400 != 0))))
 		return CLUSTER_NODAY;
-	return days_from_civil(y, m, d);
+	return numex_days((int)y, (int)m, (int)d);
 }
 
 void
