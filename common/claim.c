@@ -59,11 +59,33 @@ weekday(int y, int m, int d)
 	return (int)(n < 0 ? n + 7 : n) + 1;
 }
 
+static int
+isweekday(const char *k, size_t n)
+{
+	return n == 10 && strncmp(k, "XXXX-WXX-", 9) == 0;
+}
+
+/* Whether k[0..n) is a tag-entities date or duration key. */
+static int
+isdatekey(const char *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strchr("0123456789X-WPYMDTH", k[i]) == NULL)
+			return 0;
+	return n > 0;
+}
+
 /*
- * Whether two tag-entities date keys (after "E:") can name the same day:
- * equal but where either has X (an unknown part: "XXXX-03-12" and
- * "2026-03-12"), or a weekday "XXXX-WXX-2" and a date that falls on it
- * or whose year is unknown.
+ * Two tag-entities date keys (after "E:"), a and b.  They name the same
+ * day (return 2) when equal but where either has X, an unknown part
+ * ("XXXX-03-12" and "2026-03-12"), or when one is a weekday
+ * ("XXXX-WXX-2") and the other a full date that falls on it.  They may
+ * name the same day (1) when one is a weekday and the other a date not
+ * fully known, a month or a year, or when one is a month or year and the
+ * other a day within it ("2026-03", "2026-03-12").  Otherwise they
+ * contradict each other (0).
  */
 static int
 dates_agree(const char *a, size_t na, const char *b, size_t nb)
@@ -71,13 +93,7 @@ dates_agree(const char *a, size_t na, const char *b, size_t nb)
 	size_t i;
 	int y, m, d;
 
-	for (i = 0; i < na; i++)
-		if (strchr("0123456789X-W", a[i]) == NULL)
-			return 0;
-	for (i = 0; i < nb; i++)
-		if (strchr("0123456789X-W", b[i]) == NULL)
-			return 0;
-	if (nb == 10 && strncmp(b, "XXXX-WXX-", 9) == 0) {
+	if (isweekday(b, nb) && !isweekday(a, na)) {
 		const char *t = a;
 		size_t nt = na;
 		a = b;
@@ -85,54 +101,57 @@ dates_agree(const char *a, size_t na, const char *b, size_t nb)
 		b = t;
 		nb = nt;
 	}
-	if (na == 10 && strncmp(a, "XXXX-WXX-", 9) == 0 && nb == 10 &&
-	    b[4] == '-' && b[5] != 'W') {
-		/* a weekday and a date: only a full date can disagree */
-		if (memchr(b, 'X', nb) != NULL)
-			return 1;
-		if (sscanf(b, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
+	if (isweekday(a, na) && !isweekday(b, nb)) {
+		if (nb != 10 || memchr(b, 'X', nb) != NULL ||
+		    sscanf(b, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
 		    m > 12)
-			return 0;
-		return weekday(y, m, d) == a[9] - '0';
+			return 1;
+		return weekday(y, m, d) == a[9] - '0' ? 2 : 0;
 	}
-	if (na != nb)
-		return 0;
-	for (i = 0; i < na; i++)
+	for (i = 0; i < na && i < nb; i++)
 		if (a[i] != b[i] && a[i] != 'X' && b[i] != 'X')
 			return 0;
-	return 1;
+	return na == nb ? 2 : 1;
 }
 
-/* Whether keys ka and kb of one class are the same value. */
+/*
+ * How values ka and kb of one class agree: 2 the same, 1 possibly the
+ * same (dates of different precision), 0 different.
+ */
 static int
-same_value(const struct sim_index *x, uint32_t ka, uint32_t kb)
+agree(const struct sim_index *x, uint32_t ka, uint32_t kb)
 {
 	size_t na, nb;
 	const char *a, *b;
 
 	if (ka == kb)
-		return 1;
+		return 2;
 	a = sim_vocab(x, ka, &na);
 	b = sim_vocab(x, kb, &nb);
 	if (na < 3 || nb < 3 || a[0] != 'E' || a[1] != ':' || b[0] != 'E' ||
-	    b[1] != ':')
+	    b[1] != ':' || !isdatekey(a + 2, na - 2) ||
+	    !isdatekey(b + 2, nb - 2))
 		return 0;
 	return dates_agree(a + 2, na - 2, b + 2, nb - 2);
 }
 
-/* Whether a value of class cls and key is among vals[0..n). */
+/*
+ * Whether a value of class cls the same as key is among vals[0..n);
+ * *anycls is set when one of them contradicts it.
+ */
 static int
 has_value(const struct sim_index *x, const struct sim_value *vals,
     size_t n, int cls, uint32_t key, int *anycls)
 {
 	size_t i;
-	int found = 0;
+	int found = 0, a;
 
 	for (i = 0; i < n; i++)
 		if (value_class(x, &vals[i]) == cls) {
-			*anycls = 1;
-			if (same_value(x, vals[i].key, key))
+			if ((a = agree(x, vals[i].key, key)) == 2)
 				found = 1;
+			else if (a == 0)
+				*anycls = 1;
 		}
 	return found;
 }
@@ -190,6 +209,7 @@ claim_conflicts_anchored(const struct sim_index *x, size_t i, size_t j)
 		for (l = 0; l < nb; l++)
 			if (b[l].anchor == a[k].anchor &&
 			    value_class(x, &b[l]) == c &&
+			    agree(x, a[k].key, b[l].key) == 0 &&
 			    !has_value(x, a, na, c, b[l].key, &any))
 				mask |= 1u << a[k].kind;
 	}
@@ -580,7 +600,7 @@ render(const struct sim_index *x, struct claim_set *cs, struct saids *sd)
 			if (sd->v[k].claim == sd->v[i].claim &&
 			    sd->v[k].kind == sd->v[i].kind &&
 			    sd->v[k].key != sd->v[i].key &&
-			    same_value(x, sd->v[k].key, sd->v[i].key)) {
+			    agree(x, sd->v[k].key, sd->v[i].key) == 2) {
 				size_t a = k, b = i;
 				while (par[a] != a)
 					a = par[a];

@@ -112,6 +112,15 @@ row() {
 	run -0 align-claims "$BATS_TEST_TMPDIR/agree.tsv"
 	[ -z "$(printf '%s\n' "$output" | col conflict | tr -d '\n')" ]
 	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 3 ]
+	# A month holds the day; a weekday and a month can't be told apart.
+	sed 's/44:51:DATE:XXXX-WXX-2/44:51:DATE:2026-03/' \
+	    "$BATS_TEST_TMPDIR/agree.tsv" > "$BATS_TEST_TMPDIR/month.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/month.tsv"
+	[ -z "$(printf '%s\n' "$output" | col conflict | tr -d '\n')" ]
+	sed 's/44:51:DATE:XXXX-WXX-2/44:51:DATE:2026-04/' \
+	    "$BATS_TEST_TMPDIR/agree.tsv" > "$BATS_TEST_TMPDIR/april.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/april.tsv"
+	[ -n "$(printf '%s\n' "$output" | col conflict | tr -d '\n')" ]
 }
 
 @test "an amount given differently is a conflict naming the sources" {
