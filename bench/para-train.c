@@ -2,7 +2,8 @@
  * para-train: learn the pair model of align-claims from the Microsoft
  * Research Paraphrase Corpus training file, with liblinear.
  *
- *	para-train [-f folds] [-l synonyms] msrp_train.txt model.out
+ *	para-train [-f folds] [-l synonyms] [-s prefix] msrp_train.txt
+ *	    model.out
  *
  * The file is MSRP's TSV (header, then Quality, #1 ID, #2 ID, #1 String,
  * #2 String).  Pairs are numbered from 0 in file order; every fifth pair
@@ -21,6 +22,12 @@
  * ties to the lower) and the partial threshold (95% of the paraphrase
  * pairs score at or above it).  The model is then fitted on the whole
  * train split and written in sim_model_write()'s format.
+ *
+ * With -s prefix, the SIM_NFEAT features of the train and the dev split
+ * are also written to prefix.train and prefix.dev in the libsvm/liblinear
+ * text format ("label index:value ...", label 1 or -1, indices from 1,
+ * pairs in file order), for trying other learners on the same features
+ * (svm-train, liblinear-train, xgboost) without touching the model.
  *
  * A benchmark helper linked with libcrossread; not installed.
  */
@@ -54,8 +61,8 @@ quiet(const char *s)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-f folds] [-l synonyms] msrp_train.txt "
-	    "model.out\n", getprogname());
+	fprintf(stderr, "usage: %s [-f folds] [-l synonyms] [-s prefix] "
+	    "msrp_train.txt model.out\n", getprogname());
 	exit(2);
 }
 
@@ -219,6 +226,35 @@ thresholds(const struct pairs *P, const double *prob, struct sim_model *m,
 	free(pos);
 }
 
+/* The features of the train (dev 0) or dev split to path, libsvm format. */
+static void
+save_split(const char *msrp, struct stem *st, struct sim_lex *lex, int dev,
+    const char *path)
+{
+	struct sim_index *x = sim_index_new(st, lex);
+	struct pairs D = { 0 };
+	double f[SIM_NFEAT];
+	size_t t, k;
+	FILE *fp;
+
+	read_msrp(msrp, x, &D, dev);
+	sim_index_finish(x);
+	if ((fp = fopen(path, "w")) == NULL)
+		err(1, "%s", path);
+	for (t = 0; t < D.n; t++) {
+		sim_features(x, 2 * t, 2 * t + 1, f);
+		fprintf(fp, "%d", D.y[t] ? 1 : -1);
+		for (k = 0; k < SIM_NFEAT; k++)
+			if (f[k] != 0)
+				fprintf(fp, " %zu:%.17g", k + 1, f[k]);
+		putc('\n', fp);
+	}
+	if (ferror(fp) || fclose(fp) == EOF)
+		err(1, "%s", path);
+	free(D.y);
+	sim_index_free(x);
+}
+
 /*
  * With PARA_TRAIN_DEV set in the environment, the dev split's accuracy
  * and F1 (a development aid; bench/eval-align.sh is the measure).
@@ -261,14 +297,14 @@ main(int argc, char *argv[])
 	struct parameter par = { .solver_type = L2R_LR, .eps = 0.001 };
 	struct feature_node *nodes;
 	struct model *md;
-	const char *lexpath = NULL, *errstr;
-	char *found = NULL, msg[256];
+	const char *lexpath = NULL, *errstr, *save = NULL;
+	char *found = NULL, msg[256], *path;
 	double *prob, acc, bestacc = -1, bestC = 1, C, tacc;
 	size_t t;
 	int ch, folds = 5;
 	FILE *out;
 
-	while ((ch = getopt(argc, argv, "f:l:")) != -1) {
+	while ((ch = getopt(argc, argv, "f:l:s:")) != -1) {
 		switch (ch) {
 		case 'f':
 			folds = (int)strtonum(optarg, 2, 20, &errstr);
@@ -277,6 +313,9 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			lexpath = optarg;
+			break;
+		case 's':
+			save = optarg;
 			break;
 		default:
 			usage();
@@ -292,6 +331,14 @@ main(int argc, char *argv[])
 	if (lexpath != NULL && (lex = sim_lex_load(lexpath, msg,
 	    sizeof(msg))) == NULL)
 		errx(1, "%s", msg);
+	if (save != NULL) {
+		path = xmalloc(strlen(save) + sizeof(".train"));
+		sprintf(path, "%s.train", save);
+		save_split(argv[optind], st, lex, 0, path);
+		sprintf(path, "%s.dev", save);
+		save_split(argv[optind], st, lex, 1, path);
+		free(path);
+	}
 	x = sim_index_new(st, lex);
 	read_msrp(argv[optind], x, &P, 0);
 	sim_index_finish(x);
