@@ -13,14 +13,24 @@
 #include "story.h"
 #include "xalloc.h"
 
+/* Names of finished stories remembered, per generation (two are kept). */
+#define STORY_SEEN	65536
+
 struct story_reader {
 	struct tsv_reader *r;
 	int		 sc;		/* story column, or -1 */
 	void		(*warn)(void *, const char *);
 	void		*arg;
-	struct smap	*names;		/* every story name met */
+	/*
+	 * The names of stories handed out, with their parts, in two
+	 * generations of at most STORY_SEEN names each, so that memory stays
+	 * flat over millions of stories.
+	 */
+	struct smap	*names;		/* current generation */
 	unsigned	*parts;		/* parts handed out, by name id */
 	size_t		 partcap;
+	struct smap	*oldnames;	/* the generation before, or NULL */
+	unsigned	*oldparts;
 	struct story_row pending;	/* the first row of the next story */
 	int		 haspending;
 	int		 eof;
@@ -28,7 +38,8 @@ struct story_reader {
 	int		 gathered;
 	struct story	*g;
 	size_t		 ng, gcap, gnext;
-	long		*gof;		/* name id -> index in g, or -1 */
+	struct smap	*gnames;	/* gathered story names */
+	long		*gof;		/* gnames id -> index in g, or -1 */
 	size_t		 gofcap;
 };
 
@@ -89,7 +100,10 @@ story_reader_free(struct story_reader *sr)
 	free(sr->g);
 	free(sr->gof);
 	free(sr->parts);
+	free(sr->oldparts);
 	smap_free(sr->names);
+	smap_free(sr->oldnames);
+	smap_free(sr->gnames);
 	free(sr);
 }
 
@@ -164,12 +178,37 @@ row_name(const struct story_reader *sr, const struct story_row *row)
 	return name;
 }
 
-/* The id of name; grow the per-name tables to hold it. */
-static size_t
-name_id(struct story_reader *sr, const char *name)
+/* Whether a story of this name has been handed out (among the recent). */
+static int
+seen(const struct story_reader *sr, const char *name)
 {
-	size_t id = smap_put(sr->names, name, strlen(name), NULL), k;
+	size_t n = strlen(name);
 
+	return smap_get(sr->names, name, n) >= 0 ||
+	    (sr->oldnames != NULL && smap_get(sr->oldnames, name, n) >= 0);
+}
+
+/* Count one more part of the story name handed out; return its number. */
+static unsigned
+next_part(struct story_reader *sr, const char *name)
+{
+	size_t n = strlen(name), id;
+	long old;
+
+	if (sr->oldnames != NULL &&
+	    (old = smap_get(sr->oldnames, name, n)) >= 0)
+		return ++sr->oldparts[old];
+	if (smap_get(sr->names, name, n) < 0 &&
+	    smap_count(sr->names) >= STORY_SEEN) {
+		smap_free(sr->oldnames);
+		free(sr->oldparts);
+		sr->oldnames = sr->names;
+		sr->oldparts = sr->parts;
+		sr->names = smap_new();
+		sr->parts = NULL;
+		sr->partcap = 0;
+	}
+	id = smap_put(sr->names, name, n, NULL);
 	if (id >= sr->partcap) {
 		size_t cap = sr->partcap;
 		xgrow((void **)&sr->parts, &cap, id + 1, sizeof(*sr->parts));
@@ -177,6 +216,15 @@ name_id(struct story_reader *sr, const char *name)
 		    (cap - sr->partcap) * sizeof(*sr->parts));
 		sr->partcap = cap;
 	}
+	return ++sr->parts[id];
+}
+
+/* Gathered mode: the index in g of the story name, or -1. */
+static long *
+gslot(struct story_reader *sr, const char *name)
+{
+	size_t id = smap_put(sr->gnames, name, strlen(name), NULL), k;
+
 	if (id >= sr->gofcap) {
 		size_t cap = sr->gofcap;
 		xgrow((void **)&sr->gof, &cap, id + 1, sizeof(*sr->gof));
@@ -184,7 +232,7 @@ name_id(struct story_reader *sr, const char *name)
 			sr->gof[k] = -1;
 		sr->gofcap = cap;
 	}
-	return id;
+	return &sr->gof[id];
 }
 
 /* Gathered mode: put row into the story of its name. */
@@ -192,18 +240,18 @@ static void
 gather(struct story_reader *sr, struct story_row *row)
 {
 	char *name = row_name(sr, row);
-	size_t id = name_id(sr, name);
+	long *slot = gslot(sr, name);
 	struct story *g;
 
-	if (sr->gof[id] < 0) {
+	if (*slot < 0) {
 		xgrow((void **)&sr->g, &sr->gcap, sr->ng + 1, sizeof(*sr->g));
 		g = &sr->g[sr->ng];
 		memset(g, 0, sizeof(*g));
 		g->name = name;
 		name = NULL;
-		sr->gof[id] = (long)sr->ng++;
+		*slot = (long)sr->ng++;
 	}
-	append(&sr->g[sr->gof[id]], row);
+	append(&sr->g[*slot], row);
 	free(name);
 }
 
@@ -218,7 +266,8 @@ gather_rest(struct story_reader *sr, struct story *s, struct story_row *row)
 	sr->g[0] = *s;
 	memset(s, 0, sizeof(*s));
 	sr->ng = 1;
-	sr->gof[name_id(sr, sr->g[0].name)] = 0;
+	sr->gnames = smap_new();
+	*gslot(sr, sr->g[0].name) = 0;
 	gather(sr, row);
 	while ((rc = tsv_read(sr->r)) > 0) {
 		struct story_row r;
@@ -233,7 +282,6 @@ int
 story_next(struct story_reader *sr, struct story *s)
 {
 	struct story_row row;
-	size_t id;
 	int rc;
 
 	story_clear(s);
@@ -245,8 +293,7 @@ story_next(struct story_reader *sr, struct story *s)
 		free(s->rows);
 		*s = *g;
 		memset(g, 0, sizeof(*g));
-		id = name_id(sr, s->name);
-		s->part = ++sr->parts[id];
+		s->part = next_part(sr, s->name);
 		return 1;
 	}
 	if (sr->haspending) {
@@ -280,7 +327,7 @@ story_next(struct story_reader *sr, struct story *s)
 			append(s, &row);
 			continue;
 		}
-		if (smap_get(sr->names, name, strlen(name)) < 0) {
+		if (!seen(sr, name)) {
 			/* a new story begins: this one is complete */
 			free(name);
 			sr->pending = row;
@@ -300,7 +347,6 @@ story_next(struct story_reader *sr, struct story *s)
 			return -1;
 		return story_next(sr, s);
 	}
-	id = name_id(sr, s->name);	/* may move sr->parts */
-	s->part = ++sr->parts[id];
+	s->part = next_part(sr, s->name);
 	return 1;
 }

@@ -96,5 +96,44 @@ main(void)
 	counts("doc\ttext\na\tx\na\tyy\nb\tz\na\tw\n", 0, 3, 17);
 	counts("doc\ttext\na\tx\na\tyy\n", -1, 1, 9);
 	counts("doc\ttext\n", 0, 0, 0);
+	/*
+	 * 140,000 stories of one row each, then two names again: s0 is
+	 * forgotten (two generations of 65,536 names have passed) and starts
+	 * again as part 1; s139999, recent, is noticed.
+	 */
+	{
+		size_t n = 140000, i, o = 0, cap = n * 16 + 64;
+		char *text = malloc(cap);
+		FILE *fp;
+		struct tsv_reader r;
+		struct story_reader *sr;
+		struct story s = { 0 };
+		unsigned lastpart = 0, parts2 = 0;
+		int rc;
+
+		o += snprintf(text + o, cap - o, "id\tstory\n");
+		for (i = 0; i < n; i++)
+			o += snprintf(text + o, cap - o, "r\ts%zu\n", i);
+		o += snprintf(text + o, cap - o, "r\ts0\nr\ts139999\n");
+		fp = fmemopen(text, o, "r");
+		warned = 0;
+		CHECK_EQ_LONG(tsv_reader_open(&r, fp, "big"), 0);
+		sr = story_reader_new(&r, "story", onwarn, NULL);
+		while ((rc = story_next(sr, &s)) > 0) {
+			if (strcmp(s.name, "s0") == 0)
+				lastpart = s.part;
+			if (s.part > 1)
+				parts2++;
+		}
+		CHECK_EQ_LONG(rc, 0);
+		CHECK_EQ_LONG(lastpart, 1);
+		CHECK_EQ_LONG(parts2, 1);
+		CHECK_EQ_LONG(warned, 1);
+		story_free(&s);
+		story_reader_free(sr);
+		tsv_reader_free(&r);
+		fclose(fp);
+		free(text);
+	}
 	UNIT_END();
 }
