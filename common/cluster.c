@@ -21,6 +21,7 @@
 #include "hash.h"
 #include "input.h"
 #include "numex.h"
+#include "recent.h"
 #include "stem.h"
 #include "tok.h"
 #include "xalloc.h"
@@ -56,16 +57,6 @@ static const char *const news_stops[] = {
 
 /* Documents remembered at least, to find the story of a returning one. */
 #define CLUSTER_DOCS	(1UL << 16)
-
-struct docmark {
-	uint64_t	 h;		/* hash of the id; 0: free */
-	uint32_t	 slot, gen;	/* its story */
-};
-
-struct docmap {
-	struct docmark	*v;
-	size_t		 n, cap;
-};
 
 struct cterm {
 	uint32_t	 t;
@@ -134,7 +125,8 @@ struct cluster {
 	size_t		 retired;	/* since the last compaction */
 	unsigned long	 ndocs, nstories, ncosines;
 	unsigned long	 bgdocs;	/* articles behind bgdf */
-	struct docmap	 docs[2];	/* documents met lately, 2 generations */
+	struct recent	 docs;		/* documents met lately: hash of the
+					   id -> story slot << 32 | its gen */
 	unsigned long	 rejoined;	/* documents met again */
 };
 
@@ -147,6 +139,7 @@ cluster_new(const struct cluster_opts *o)
 
 	c = xcalloc(1, sizeof(*c));
 	c->o = *o;
+	recent_init(&c->docs, CLUSTER_DOCS, 1);
 	if ((c->st = stem_new()) == NULL) {
 		free(c);
 		return NULL;
@@ -188,8 +181,7 @@ cluster_free(struct cluster *c)
 	free(c->s);
 	free(c->freeslots);
 	free(c->cand);
-	free(c->docs[0].v);
-	free(c->docs[1].v);
+	recent_free(&c->docs);
 	free(c);
 }
 
@@ -588,66 +580,6 @@ create(struct cluster *c, const char *id, long day)
 	return k;
 }
 
-/* The story of document hash h among the documents met lately, or NULL. */
-static struct docmark *
-doc_find(struct cluster *c, uint64_t h)
-{
-	struct docmap *m;
-	size_t g, i;
-
-	for (g = 0; g < 2; g++) {
-		m = &c->docs[g];
-		if (m->cap == 0)
-			continue;
-		for (i = h & (m->cap - 1); m->v[i].h != 0;
-		    i = (i + 1) & (m->cap - 1))
-			if (m->v[i].h == h)
-				return &m->v[i];
-	}
-	return NULL;
-}
-
-static void
-doc_put1(struct docmap *m, const struct docmark *d)
-{
-	size_t i;
-
-	for (i = d->h & (m->cap - 1); m->v[i].h != 0;
-	    i = (i + 1) & (m->cap - 1))
-		;
-	m->v[i] = *d;
-	m->n++;
-}
-
-/*
- * Remember that document hash h is in story slot k: two generations of
- * CLUSTER_DOCS documents at least, so memory stays bounded.
- */
-static void
-doc_put(struct cluster *c, uint64_t h, uint32_t k)
-{
-	struct docmap *cur = &c->docs[0], old;
-	struct docmark d = { h, k, c->s[k].gen };
-	size_t i;
-
-	if (cur->n + 1 > CLUSTER_DOCS) {
-		free(c->docs[1].v);
-		c->docs[1] = *cur;
-		memset(cur, 0, sizeof(*cur));
-	}
-	if (2 * (cur->n + 1) > cur->cap) {
-		old = *cur;
-		cur->cap = old.cap == 0 ? 1024 : 2 * old.cap;
-		cur->v = xcalloc(cur->cap, sizeof(*cur->v));
-		cur->n = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.v[i].h != 0)
-				doc_put1(cur, &old.v[i]);
-		free(old.v);
-	}
-	doc_put1(cur, &d);
-}
-
 /* Choose the story among the candidates: slot in *k, cosine returned. */
 static double
 best_candidate(struct cluster *c, uint32_t *k)
@@ -673,23 +605,23 @@ const char *
 cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
     double *score)
 {
-	struct docmark *again;
-	uint64_t h;
+	uint64_t h, *again;
 	double best;
-	uint32_t k;
+	uint32_t k, aslot = 0, agen = 0;
 	int rejoin;
 
 	h = hash_bytes(id, strlen(id), 0);
-	h += h == 0;
 	make_vector(c);
 	if (c->ndocs % CLUSTER_SWEEP == 0)
 		sweep(c, day);
-	again = doc_find(c, h);
-	rejoin = again != NULL && c->s[again->slot].live &&
-	    c->s[again->slot].gen == again->gen;
+	if ((again = recent_get(&c->docs, h)) != NULL) {
+		aslot = (uint32_t)(*again >> 32);
+		agen = (uint32_t)*again;
+	}
+	rejoin = again != NULL && c->s[aslot].live && c->s[aslot].gen == agen;
 	if (rejoin) {
 		/* More rows of a document met before: its story. */
-		k = again->slot;
+		k = aslot;
 		best = cosine(c, &c->s[k]);
 		c->rejoined++;
 	} else {
@@ -705,8 +637,9 @@ cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
 		*isnew = 1;
 		best = c->ncand > 0 ? best : 0;
 	}
-	if (again == NULL)
-		doc_put(c, h, k);
+	if (again == NULL)	/* its story, among the last documents */
+		*recent_put(&c->docs, h, NULL) =
+		    (uint64_t)k << 32 | c->s[k].gen;
 	if (score != NULL)
 		*score = best;
 	return c->s[k].name;

@@ -331,6 +331,7 @@ docs_open(struct docs *d, const struct docs_opts *o, char **argv, int argc)
 	int i, isstdin;
 
 	memset(d, 0, sizeof(*d));
+	recent_init(&d->seen, DOCS_SEEN, 0);
 	d->o = *o;
 	d->argv = argv;
 	d->argc = argc;
@@ -868,62 +869,14 @@ record(struct docs *d, struct doc *doc)
 	doc->carry = d->cf;
 }
 
-static int
-seen_has(const struct docs_seen *t, uint64_t h)
-{
-	size_t i;
-
-	if (t->cap == 0)
-		return 0;
-	for (i = h & (t->cap - 1); t->v[i] != 0; i = (i + 1) & (t->cap - 1))
-		if (t->v[i] == h)
-			return 1;
-	return 0;
-}
-
-/* Put h, not in t, into t; t has room (n < cap / 2 after). */
-static void
-seen_put(struct docs_seen *t, uint64_t h)
-{
-	size_t i;
-
-	for (i = h & (t->cap - 1); t->v[i] != 0; i = (i + 1) & (t->cap - 1))
-		;
-	t->v[i] = h;
-	t->n++;
-}
-
-/*
- * Add h to the ids met lately; 0 when it was there already.  The newer
- * table grows to 2 * DOCS_SEEN slots; when it holds DOCS_SEEN ids it
- * becomes the older one and the oldest ids are forgotten.
- */
+/* Add h to the ids met lately (d->seen); 0 when it was there already. */
 static int
 seen_add(struct docs *d, uint64_t h)
 {
-	struct docs_seen *cur = &d->seen[0], old;
-	size_t i;
+	int added;
 
-	h += h == 0;	/* 0 marks a free slot */
-	if (seen_has(cur, h) || seen_has(&d->seen[1], h))
-		return 0;
-	if (cur->n + 1 > DOCS_SEEN) {
-		free(d->seen[1].v);
-		d->seen[1] = *cur;
-		memset(cur, 0, sizeof(*cur));
-	}
-	if (2 * (cur->n + 1) > cur->cap) {
-		old = *cur;
-		cur->cap = old.cap == 0 ? 1024 : 2 * old.cap;
-		cur->v = xcalloc(cur->cap, sizeof(*cur->v));
-		cur->n = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.v[i] != 0)
-				seen_put(cur, old.v[i]);
-		free(old.v);
-	}
-	seen_put(cur, h);
-	return 1;
+	recent_put(&d->seen, h, &added);
+	return added;
 }
 
 /*
@@ -1035,7 +988,6 @@ docs_close(struct docs *d)
 	free(d->abuf);
 	free(d->member);
 	free(d->cw.buf);
-	free(d->seen[0].v);
-	free(d->seen[1].v);
+	recent_free(&d->seen);
 	memset(d, 0, sizeof(*d));
 }

@@ -55,6 +55,7 @@
 #include <stdint.h>
 
 #include "input.h"
+#include "recent.h"
 #include "tsv.h"
 
 enum docs_fmt {
@@ -155,14 +156,7 @@ struct docs {
 	struct tsv_writer cw;		/* escaped carried fields; its fp
 					   is NULL: never flushed, ended */
 
-	/*
-	 * Ids met lately: two generations of open-addressing tables of
-	 * 64-bit hashes (0 = free); when the newer is full the older goes.
-	 */
-	struct docs_seen {
-		uint64_t *v;
-		size_t	  n, cap;
-	} seen[2];
+	struct recent	  seen;		/* hashes of the ids met lately */
 	int		  hold;		/* give d->held at the next call */
 	struct doc	  held;
 };

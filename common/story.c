@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "recent.h"
 #include "story.h"
 #include "xalloc.h"
 
@@ -21,16 +22,8 @@ struct story_reader {
 	int		 sc;		/* story column, or -1 */
 	void		(*warn)(void *, const char *);
 	void		*arg;
-	/*
-	 * The names of stories handed out, with their parts, in two
-	 * generations of at most STORY_SEEN names each, so that memory stays
-	 * flat over millions of stories.
-	 */
-	struct smap	*names;		/* current generation */
-	unsigned	*parts;		/* parts handed out, by name id */
-	size_t		 partcap;
-	struct smap	*oldnames;	/* the generation before, or NULL */
-	unsigned	*oldparts;
+	struct recent	 done;		/* hash of the name of each story
+					   handed out lately -> its parts */
 	struct story_row pending;	/* the first row of the next story */
 	int		 haspending;
 	int		 eof;
@@ -53,7 +46,7 @@ story_reader_new(struct tsv_reader *r, const char *storycol,
 	sr->sc = storycol != NULL ? tsv_col(r, storycol) : -1;
 	sr->warn = warn;
 	sr->arg = arg;
-	sr->names = smap_new();
+	recent_init(&sr->done, STORY_SEEN, 1);
 	return sr;
 }
 
@@ -99,10 +92,7 @@ story_reader_free(struct story_reader *sr)
 		story_free(&sr->g[i]);
 	free(sr->g);
 	free(sr->gof);
-	free(sr->parts);
-	free(sr->oldparts);
-	smap_free(sr->names);
-	smap_free(sr->oldnames);
+	recent_free(&sr->done);
 	smap_free(sr->gnames);
 	free(sr);
 }
@@ -180,43 +170,18 @@ row_name(const struct story_reader *sr, const struct story_row *row)
 
 /* Whether a story of this name has been handed out (among the recent). */
 static int
-seen(const struct story_reader *sr, const char *name)
+seen(struct story_reader *sr, const char *name)
 {
-	size_t n = strlen(name);
-
-	return smap_get(sr->names, name, n) >= 0 ||
-	    (sr->oldnames != NULL && smap_get(sr->oldnames, name, n) >= 0);
+	return recent_get(&sr->done, hash_bytes(name, strlen(name), 0)) !=
+	    NULL;
 }
 
 /* Count one more part of the story name handed out; return its number. */
 static unsigned
 next_part(struct story_reader *sr, const char *name)
 {
-	size_t n = strlen(name), id;
-	long old;
-
-	if (sr->oldnames != NULL &&
-	    (old = smap_get(sr->oldnames, name, n)) >= 0)
-		return ++sr->oldparts[old];
-	if (smap_get(sr->names, name, n) < 0 &&
-	    smap_count(sr->names) >= STORY_SEEN) {
-		smap_free(sr->oldnames);
-		free(sr->oldparts);
-		sr->oldnames = sr->names;
-		sr->oldparts = sr->parts;
-		sr->names = smap_new();
-		sr->parts = NULL;
-		sr->partcap = 0;
-	}
-	id = smap_put(sr->names, name, n, NULL);
-	if (id >= sr->partcap) {
-		size_t cap = sr->partcap;
-		xgrow((void **)&sr->parts, &cap, id + 1, sizeof(*sr->parts));
-		memset(sr->parts + sr->partcap, 0,
-		    (cap - sr->partcap) * sizeof(*sr->parts));
-		sr->partcap = cap;
-	}
-	return ++sr->parts[id];
+	return (unsigned)++*recent_put(&sr->done,
+	    hash_bytes(name, strlen(name), 0), NULL);
 }
 
 /* Gathered mode: the index in g of the story name, or -1. */

@@ -10,10 +10,10 @@
  * and gathers the rest of the input by story, in order of first
  * appearance, before handing it out; a story that had already been handed
  * out comes back as a second part (part > 1).  The names of the last
- * 65,536 to 131,072 stories handed out are remembered for this, so memory
- * stays flat over a stream of millions of stories (tag-entities gathers
- * by doc); a story that comes back after more than that is not noticed
- * and starts again at part 1.
+ * 65,536 to 131,072 stories handed out are remembered for this, as 64-bit
+ * hashes (common/recent.h), so memory stays flat over a stream of
+ * millions of stories (tag-entities gathers by doc); a story that comes
+ * back after more than that is not noticed and starts again at part 1.
  */
 #ifndef STORY_H
 #define STORY_H
