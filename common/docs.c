@@ -222,6 +222,17 @@ carry_find(const struct docs *d, const char *name)
 	return NOCOL;
 }
 
+/* Carry the column name, unless it is carried already. */
+static void
+carry_one(struct docs *d, const char *name)
+{
+	if (carry_find(d, name) != NOCOL)
+		return;
+	xgrow((void **)&d->carry, &d->carrycap, d->ncarry + 1,
+	    sizeof(*d->carry));
+	d->carry[d->ncarry++] = xstrdup(name);
+}
+
 static int
 reserved(const struct docs *d, const char *name)
 {
@@ -254,11 +265,7 @@ carry_add(struct docs *d, const struct tsv_reader *r, const char *path)
 			    "clashes with an output column", path, name);
 			return -1;
 		}
-		if (carry_find(d, name) != NOCOL)
-			continue;
-		xgrow((void **)&d->carry, &d->carrycap, d->ncarry + 1,
-		    sizeof(*d->carry));
-		d->carry[d->ncarry++] = xstrdup(name);
+		carry_one(d, name);
 	}
 	return 0;
 }
@@ -280,11 +287,7 @@ json_carry_add(struct docs *d, const char *path)
 			    name, name);
 			return -1;
 		}
-		if (carry_find(d, name) != NOCOL)
-			continue;
-		xgrow((void **)&d->carry, &d->carrycap, d->ncarry + 1,
-		    sizeof(*d->carry));
-		d->carry[d->ncarry++] = xstrdup(name);
+		carry_one(d, name);
 	}
 	return 0;
 }
