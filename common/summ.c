@@ -83,7 +83,8 @@ summ_opts_default(struct summ_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->words = 100;
-	o->method = SUMM_ILP;
+	o->method = SUMM_AUTO;
+	o->ilp_sents = 1000;
 	o->max_cand = 200;
 #ifdef LEAD_W
 	o->lead = LEAD_W;
@@ -922,7 +923,8 @@ summ_run(struct summ *s, const struct summ_opts *o,
 	nc = candidates(s, o, &cand);
 	group(s, cand, nc);
 	sel = xreallocarray(NULL, nc + 1, sizeof(*sel));
-	if (o->method == SUMM_ILP)
+	if (o->method == SUMM_ILP ||
+	    (o->method == SUMM_AUTO && s->n <= o->ilp_sents))
 		got = ilp(s, o, cand, nc, sel, &exact);
 	if (got < 0 || !exact) {	/* the greedy, if it does better */
 		gsel = xreallocarray(NULL, nc + 1, sizeof(*gsel));

@@ -29,6 +29,7 @@
 #include "summ_clean.h"
 
 enum summ_method {
+	SUMM_AUTO,	/* ILP up to ilp_sents sentences, greedy above */
 	SUMM_ILP,	/* exact integer program over the candidates */
 	SUMM_GREEDY	/* budgeted greedy, cost-scaled, with best singleton */
 };
@@ -38,6 +39,7 @@ struct summ_opts {
 	long		 bytes;		/* in bytes, sentences joined by a space */
 	long		 sents;		/* in sentences */
 	enum summ_method method;
+	size_t		 ilp_sents;	/* SUMM_AUTO: most sentences for ILP */
 	size_t		 max_cand;	/* candidates kept for the optimiser */
 	double		 lead;		/* concept bonus per early use */
 	double		 r;		/* greedy cost exponent */

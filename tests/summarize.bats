@@ -62,7 +62,7 @@ col() {
 
 @test "summarize: the word budget is never passed, and is used" {
 	for w in 12 20 30 45 60 100; do
-		for m in ilp greedy; do
+		for m in auto ilp greedy; do
 			run -0 summarize -m $m -w $w "$A"
 			used=$(printf '%s\n' "$output" | col story |
 			    sort -u | while read -r s; do
@@ -73,6 +73,15 @@ col() {
 			[ "$used" -gt 0 ] || fail "-m $m -w $w: empty"
 		done
 	done
+}
+
+@test "summarize: -m auto, the default, is the ILP on a small story" {
+	run -0 summarize -m ilp -w 45 "$A"
+	ilp=$output
+	run -0 summarize -w 45 "$A"
+	[ "$output" = "$ilp" ]
+	run -0 summarize -m auto -w 45 "$A"
+	[ "$output" = "$ilp" ]
 }
 
 @test "summarize: the byte budget counts one space between sentences" {

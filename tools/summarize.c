@@ -59,7 +59,7 @@ usage(int code)
 	FILE *fp = code == 0 ? stdout : stderr;
 
 	fprintf(fp, "usage: %s [-hV] [-b bytes] [-f tsv|text|markdown] "
-	    "[-m ilp|greedy] [-n sentences]\n"
+	    "[-m auto|ilp|greedy] [-n sentences]\n"
 	    "                 [-w words] [--progress] [file ...]\n",
 	    getprogname());
 	if (code != 0)
@@ -70,7 +70,9 @@ usage(int code)
 	    "  -b, --bytes N         at most N bytes of text (sentences\n"
 	    "                        joined by one space)\n"
 	    "  -f, --format FMT      tsv (default), text or markdown\n"
-	    "  -m, --method M        ilp (exact, default) or greedy\n"
+	    "  -m, --method M        auto (default: ilp for stories of at\n"
+	    "                        most 1000 sentences, greedy above),\n"
+	    "                        ilp (exact) or greedy\n"
 	    "  -n, --sentences N     at most N sentences\n"
 	    "  -w, --words N         at most N words (default 100 when no\n"
 	    "                        budget is given)\n"
@@ -302,7 +304,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 			usage(0);
 			break;
 		case 'm':
-			if (strcmp(optarg, "ilp") == 0)
+			if (strcmp(optarg, "auto") == 0)
+				o->summ.method = SUMM_AUTO;
+			else if (strcmp(optarg, "ilp") == 0)
 				o->summ.method = SUMM_ILP;
 			else if (strcmp(optarg, "greedy") == 0)
 				o->summ.method = SUMM_GREEDY;
