@@ -11,8 +11,11 @@
 #   sort on `story` between the per-article and the per-story stages: its
 #   input MB, seconds, MB/s of its input, peak RSS; each stage reads the
 #   file the one before wrote;
-# - end to end: the stages as one shell pipeline, archive MB (uncompressed)
-#   per second;
+# - end to end: the per-article stages and the sort as one shell pipeline,
+#   then the per-story stages on 2 cores with GNU parallel --group-by on
+#   the story column (the sort is a barrier: nothing leaves it before all
+#   went in), archive MB (uncompressed) per second, and the per-story
+#   stages' speed-up from one process each to parallel -j 2;
 # - the peak RSS of the per-article stages on a 20 MB archive too, to show
 #   it does not grow with the input;
 # - split-sentences on 1 and on 2 cores with GNU parallel --pipepart over
@@ -41,9 +44,10 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", n / 1e6 / s }'; }
 have() { [ -x "$BIN/$1" ]; }
 
-# archive MB: generate (once) news-MB.jsonl.gz and its raw size.
+# archive MB: generate (once) news-MB.jsonl.gz and its raw size; the name
+# changes with the generator (v2: facts and a Zipf vocabulary).
 archive() {
-	local a="$DIR/news-$1.jsonl.gz"
+	local a="$DIR/news2-$1.jsonl.gz"
 	if [ ! -s "$a" ] || [ ! -s "$a.bytes" ]; then
 		"$DIR/mknews" "$1" | gzip -1 > "$a.tmp"
 		gzip -dc "$a.tmp" | wc -c > "$a.bytes"
@@ -60,9 +64,14 @@ stage() {
 	"$DIR/peakrss" -o "$DIR/rss" "$@" > "$out"
 	t1=$(now)
 	s=$(secs "$t0" "$t1")
-	printf '%-16s in %8.1f MB  %7.2f s  %7s MB/s  peak RSS %7s KiB\n' \
+	case $label in
+	align-claims|summarize)
+		one=$(awk -v a="${one:-0}" -v b="$s" 'BEGIN { printf "%.2f", a + b }')
+	esac
+	printf '%-16s in %8.1f MB  %7.2f s  %7s MB/s  (%6s MB/s of archive)  peak RSS %7s KiB\n' \
 	    "$label" "$(awk -v n="$inbytes" 'BEGIN { print n / 1e6 }')" \
-	    "$s" "$(rate "$inbytes" "$s")" "$(cat "$DIR/rss")"
+	    "$s" "$(rate "$inbytes" "$s")" "$(rate "$RAW" "$s")" \
+	    "$(cat "$DIR/rss")"
 }
 
 # sort_story: stdin rows sorted (stably) on the story column, header first.
@@ -75,6 +84,7 @@ sort_story() {
 }
 export -f sort_story
 
+one=""
 A=$(archive "$MB")
 RAW=$(cat "$A.bytes")
 echo "archive: $A, $(awk -v n="$RAW" 'BEGIN { printf "%.1f", n / 1e6 }') MB" \
@@ -108,15 +118,52 @@ for s in split-sentences tag-entities group-stories sort align-claims \
 done
 rm -f "$in"
 
-# End to end, as one pipeline.
-cmd="${pipe[0]} '$A'"
-for p in "${pipe[@]:1}"; do cmd="$cmd | $p"; done
-t0=$(now)
-bash -o pipefail -c "$cmd > /dev/null"
-t1=$(now)
-s=$(secs "$t0" "$t1")
-echo "end to end: $s s, $(rate "$RAW" "$s") MB/s of archive" \
-    "($(printf '%s\n' "$cmd" | sed "s|$BIN/||g; s|'[^']*'|ARCHIVE|"))"
+# End to end: the per-article stages and the sort as one pipeline, then
+# the per-story stages, two jobs at a time, each job whole stories with
+# the header put back.
+if have group-stories && command -v parallel > /dev/null; then
+	t0=$(now)
+	"$BIN/split-sentences" "$A" | "$BIN/tag-entities" |
+	    "$BIN/group-stories" | sort_story > "$DIR/sorted.tsv"
+	t1=$(now)
+	head -n 1 "$DIR/sorted.tsv" > "$DIR/header.tsv"
+	col=$(tr '\t' '\n' < "$DIR/header.tsv" | grep -nx story | cut -d: -f1)
+	per=""
+	for s in align-claims summarize; do
+		have "$s" || continue
+		per="$per | $BIN/$s"
+	done
+	[ "${per}" != "" ] && per="$per -f text"
+	# Blocks of about 1/32 of the rows (at least 1 MB), so that the two
+	# jobs at a time stay busy to the end.
+	blk=$(( $(wc -c < "$DIR/sorted.tsv") / 32 / 1048576 + 1 ))M
+	tail -n +2 "$DIR/sorted.tsv" |
+	    parallel --pipe --group-by "$col" --colsep '\t' -k -j 2 \
+	    --block "$blk" "cat '$DIR/header.tsv' - $per" > /dev/null
+	t2=$(now)
+	rm -f "$DIR/sorted.tsv" "$DIR/header.tsv"
+	a=$(secs "$t0" "$t1")
+	b=$(secs "$t1" "$t2")
+	e=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a + b }')
+	echo "end to end: $e s, $(rate "$RAW" "$e") MB/s of archive" \
+	    "(split-sentences | tag-entities | group-stories | sort:" \
+	    "$a s; then parallel -j 2 --group-by story" \
+	    "'align-claims | summarize -f text': $b s)"
+	if [ -n "$one" ]; then
+		echo "per-story stages, one process each: $one s;" \
+		    "parallel -j 2: $b s; speed-up $(awk -v a="$one" \
+		    -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
+	fi
+else
+	cmd="${pipe[0]} '$A'"
+	for p in "${pipe[@]:1}"; do cmd="$cmd | $p"; done
+	t0=$(now)
+	bash -o pipefail -c "$cmd > /dev/null"
+	t1=$(now)
+	s=$(secs "$t0" "$t1")
+	echo "end to end: $s s, $(rate "$RAW" "$s") MB/s of archive" \
+	    "($(printf '%s\n' "$cmd" | sed "s|$BIN/||g; s|'[^']*'|ARCHIVE|"))"
+fi
 
 # Peak RSS of the per-article stages on a small archive: flat?
 if [ "$MB" -gt 20 ]; then

@@ -4,13 +4,20 @@
  *
  *	mknews [-s seed] MB > news.jsonl
  *
- * Writes at least MB * 10^6 bytes.  Each story has its own place, people,
- * organisation and topic words, made from syllables; it runs for 5 to 30
- * days, and about 40 stories run at any time.  An article picks a running
- * story and writes a headline and 8 to 24 sentences of common words mixed
- * with the story's words, in paragraphs.  A fixed-seed xorshift64*
- * generator makes the output the same for the same arguments.  Nothing is
- * taken from any corpus.
+ * Writes at least MB * 10^6 bytes.  Each story has its own people and
+ * topic words, made from syllables, and NFACT facts: FACTW words of the
+ * rarer part of a vocabulary of VOCAB words and a number.  It runs for 5 to
+ * 30 days, and about 40 stories run at any time.  An article picks a
+ * running story and writes 8 to 24 sentences, in paragraphs: a fact of the
+ * story retold (its words in another order with a name and common words,
+ * now and then one word left out or another number: a conflict) a third
+ * of the time, otherwise filler of common words, words drawn from the
+ * vocabulary by a Zipf law (s = 1, so a few are frequent and most are
+ * rare, as in news text) and the story's own words.  So each fact is told
+ * by several outlets, and the per-story stages see candidate lists like
+ * those of real coverage.  A fixed-seed xorshift64* generator makes the
+ * output the same for the same arguments.  Nothing is taken from any
+ * corpus.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +27,9 @@
 #define NSTORY	4096	/* stories in a cycle; ids go on growing */
 #define NTOPIC	10	/* topic words a story has */
 #define NNAME	5	/* names a story has */
+#define NFACT	30	/* facts a story has */
+#define FACTW	6	/* words of a fact */
+#define VOCAB	50000	/* the Zipf vocabulary */
 
 /* Common English words, the filler of every sentence. */
 static const char *const common[] = {
@@ -50,6 +60,8 @@ static const char *const syl[] = {
 struct story {
 	char	 topic[NTOPIC][16];
 	char	 name[NNAME][40];
+	unsigned fact[NFACT][FACTW];
+	unsigned num[NFACT];
 	long	 id;
 	int	 start, end;	/* days */
 };
@@ -82,11 +94,46 @@ word(uint64_t *s, char *out, size_t cap, int capital)
 		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
+/* The vocabulary's word of rank k (1-based), from k's digits base NSYL. */
+static size_t
+vword(unsigned k, char *out)
+{
+	unsigned v = k * 2654435761u % 810000u + 30;
+	size_t n = 0, l;
+
+	do {
+		l = strlen(syl[v % NSYL]);
+		memcpy(out + n, syl[v % NSYL], l);
+		n += l;
+		v /= NSYL;
+	} while (v > 0);
+	return n;
+}
+
+/* A Zipf-distributed rank, by inversion of the cumulative table. */
+static unsigned
+zipf(const double *cum, uint64_t *s)
+{
+	double u = (double)(rnd(s) >> 11) * (1.0 / 9007199254740992.0) *
+	    cum[VOCAB - 1];
+	unsigned lo = 0, hi = VOCAB - 1;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2;
+
+		if (cum[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
 static void
 new_story(uint64_t *s, struct story *st, long id, int day)
 {
 	char a[16], b[16];
-	int i;
+	int i, j;
 
 	st->id = id;
 	st->start = day;
@@ -102,32 +149,82 @@ new_story(uint64_t *s, struct story *st, long id, int day)
 		else
 			snprintf(st->name[i], sizeof(st->name[i]), "%s", a);
 	}
+	/* Facts use the rarer part of the vocabulary: what a story is about. */
+	for (i = 0; i < NFACT; i++) {
+		for (j = 0; j < FACTW; j++)
+			st->fact[i][j] = VOCAB / 50 +
+			    pick(s, VOCAB - VOCAB / 50);
+		st->num[i] = 2 + pick(s, 900);
+	}
+}
+
+/* Append w to buf at n, a space first unless at the start. */
+static size_t
+put(char *buf, size_t n, const char *w, size_t len)
+{
+	if (n > 0)
+		buf[n++] = ' ';
+	memcpy(buf + n, w, len);
+	return n + len;
+}
+
+/* A fact of the story retold: its words shuffled, a name, a number. */
+static size_t
+fact(uint64_t *s, const struct story *st, char *buf)
+{
+	unsigned order[FACTW], j, t, k = pick(s, NFACT), drop;
+	size_t n = 0;
+	char w[64];
+
+	for (j = 0; j < FACTW; j++)
+		order[j] = j;
+	for (j = FACTW - 1; j > 0; j--) {
+		t = pick(s, j + 1);
+		drop = order[j], order[j] = order[t], order[t] = drop;
+	}
+	drop = pick(s, 3) == 0 ? FACTW - 1 : FACTW;
+	n = put(buf, n, st->name[k % NNAME], strlen(st->name[k % NNAME]));
+	for (j = 0; j < drop; j++) {
+		if (j == 2 || j == 4) {
+			const char *c = common[pick(s, NCOMMON)];
+
+			n = put(buf, n, c, strlen(c));
+		}
+		n = put(buf, n, w, vword(st->fact[k][order[j]], w));
+	}
+	n = put(buf, n, w, (size_t)snprintf(w, sizeof(w), "%u",
+	    st->num[k] + (pick(s, 8) == 0)));
+	return n;
 }
 
 /* Append a sentence of the story to buf (JSON-escaped: no quotes). */
 static size_t
-sentence(uint64_t *s, const struct story *st, char *buf)
+sentence(uint64_t *s, const struct story *st, const double *cum, char *buf)
 {
 	size_t n = 0;
 	int i, len = 8 + (int)pick(s, 13);
 	unsigned r;
 	const char *w;
+	char v[64];
 
-	for (i = 0; i < len; i++) {
-		r = pick(s, 100);
-		if (r < 62)
-			w = common[pick(s, NCOMMON)];
-		else if (r < 88)
-			w = st->topic[pick(s, NTOPIC)];
-		else
-			w = st->name[pick(s, NNAME)];
-		if (i > 0)
-			buf[n++] = ' ';
-		memcpy(buf + n, w, strlen(w));
-		if (i == 0 && buf[n] >= 'a' && buf[n] <= 'z')
-			buf[n] = (char)(buf[n] - 'a' + 'A');
-		n += strlen(w);
-	}
+	if (pick(s, 3) == 0)
+		n = fact(s, st, buf);
+	else
+		for (i = 0; i < len; i++) {
+			r = pick(s, 100);
+			if (r < 55)
+				w = common[pick(s, NCOMMON)];
+			else if (r < 85) {
+				v[vword(zipf(cum, s), v)] = '\0';
+				w = v;
+			} else if (r < 95)
+				w = st->topic[pick(s, NTOPIC)];
+			else
+				w = st->name[pick(s, NNAME)];
+			n = put(buf, n, w, strlen(w));
+		}
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
 	buf[n++] = '.';
 	return n;
 }
@@ -159,6 +256,7 @@ int
 main(int argc, char *argv[])
 {
 	static struct story st[NSTORY];
+	static double cum[VOCAB];
 	static char text[64 * 1024];
 	uint64_t seed = 0x9E3779B97F4A7C15ULL, total = 0, want;
 	long nextid = 0, art = 0;
@@ -176,6 +274,8 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	want *= 1000000;
+	for (i = 0; i < VOCAB; i++)
+		cum[i] = (i ? cum[i - 1] : 0) + 1.0 / (i + 1);
 	while (total < want) {
 		day = (int)(art / 400);		/* 400 articles a day */
 		/* Keep about 40 stories running. */
@@ -189,7 +289,7 @@ main(int argc, char *argv[])
 		n = 0;
 		nsent = 8 + (int)pick(&seed, 17);
 		for (i = 0; i < nsent; i++) {
-			n += sentence(&seed, &st[k], text + n);
+			n += sentence(&seed, &st[k], cum, text + n);
 			if (i == 0 || (i > 1 && pick(&seed, 3) == 0)) {
 				memcpy(text + n, "\\n\\n", 4);
 				n += 4;

@@ -146,7 +146,8 @@ row() {
 
 @test "claims never cross stories" {
 	run -0 align-claims "$FIXTURES/story.tsv"
-	[ "$(printf '%s\n' "$output" | col claim | tr '\n' ' ')" = "1 1 2 3 " ]
+	# Claims are numbered from 1 in each story.
+	[ "$(printf '%s\n' "$output" | col claim | tr '\n' ' ')" = "1 1 1 2 " ]
 	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = "2 2 1 1 " ]
 	# Without the story column, c joins a and b.
 	cut -f 2- "$FIXTURES/story.tsv" > "$BATS_TEST_TMPDIR/flat.tsv"
@@ -165,6 +166,8 @@ row() {
 	[ "$(printf '%s\n' "$output" | col doc | tr '\n' ' ')" = "a c d b " ]
 	[ "$(printf '%s\n' "$output" | col support | tr '\n' ' ')" = \
 	    "1 1 1 1 " ]
+	# From 1 in each story; the returning part goes on above all so far.
+	[ "$(printf '%s\n' "$output" | col claim | tr '\n' ' ')" = "1 1 2 4 " ]
 	{ head -n 1 "$BATS_TEST_TMPDIR/mixed.tsv"; tail -n +2 \
 	    "$BATS_TEST_TMPDIR/mixed.tsv" | sort -t "$(printf '\t')" -k 1,1 -s; } |
 	    align-claims | col support | tr '\n' ' ' > "$BATS_TEST_TMPDIR/s"

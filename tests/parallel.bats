@@ -44,6 +44,28 @@ drop_headers() {
 	diff -u "$T/plain.tsv" "$T/par.tsv"
 }
 
+@test "per-story stages: parallel --group-by story equals the plain run" {
+	# Rows sorted on story, header apart; each job gets whole stories
+	# (--group-by on the story column) and puts the header back.
+	split-sentences "$T/docs.tsv" | group-stories > "$T/stories.tsv"
+	col=$(head -1 "$T/stories.tsv" | tr '\t' '\n' | grep -nx story |
+	    cut -d: -f1)
+	head -1 "$T/stories.tsv" > "$T/header.tsv"
+	{
+		cat "$T/header.tsv"
+		tail -n +2 "$T/stories.tsv" |
+		    LC_ALL=C sort -s -t "$(printf '\t')" -k "$col,$col"
+	} > "$T/sorted.tsv"
+	[ "$(tail -n +2 "$T/sorted.tsv" | cut -f "$col" | uniq | wc -l)" -gt 1 ]
+	align-claims "$T/sorted.tsv" | summarize > "$T/plain.tsv"
+	tail -n +2 "$T/sorted.tsv" |
+	    parallel --pipe --group-by "$col" --colsep '\t' -k -j 2 \
+	    --block 1k "cat '$T/header.tsv' - | align-claims | summarize" \
+	    > "$T/par.tsv"
+	[ "$(grep -c '^rank	' "$T/par.tsv")" -gt 1 ]
+	diff -u "$T/plain.tsv" <(drop_headers < "$T/par.tsv")
+}
+
 @test "one job per archive with parallel equals one run over all" {
 	mkdir "$T/in"
 	for i in 1 2 3; do

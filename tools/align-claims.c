@@ -56,7 +56,7 @@ struct run {
 	struct claim_set   cs;
 	struct claim_rows  rows;
 	struct progress	   prog;
-	unsigned long	   claims;	/* claims numbered so far */
+	unsigned long	   claims;	/* claims numbered so far, in all */
 	char		   fail[512];	/* why reading stopped, or "" */
 };
 
@@ -269,13 +269,16 @@ emit_rows(struct run *run, const struct story *s)
 {
 	const struct story_row *row;
 	size_t i, k, c;
+	/* From 1 in each story, so that any cut of the input by story gives
+	 * the same numbers; a returning part goes above all numbers so far. */
+	unsigned long base = s->part > 1 ? run->claims : 0;
 
 	for (i = 0; i < s->n; i++) {
 		row = &s->rows[i];
 		c = run->cs.of[i];
 		for (k = 0; k < run->r.ncol; k++)
 			tsv_field_raw(&run->w, row->f[k].p, row->f[k].len);
-		tsv_field_uint(&run->w, run->claims + c + 1);
+		tsv_field_uint(&run->w, base + c + 1);
 		tsv_field_uint(&run->w, run->cs.support[c]);
 		tsv_field_str(&run->w, claim_sources(&run->cs, c));
 		tsv_field_str(&run->w, claim_conflict(&run->cs, c));
