@@ -38,6 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "conflict.h"
 #include "sim.h"
 
 #define CLAIM_MINSHARED	3
@@ -69,7 +70,8 @@ struct claim_pair {
 	double		 score;
 	double		 novalue;
 	uint8_t		 rel;		/* enum claim_rel */
-	uint8_t		 kinds;		/* conflicting kinds: 1 << sim_kind */
+	uint8_t		 kinds;		/* conflicting kinds: 1 << kind */
+	uint8_t		 strong;	/* a conflict by the values' contexts */
 };
 
 struct claim_set {
@@ -84,6 +86,9 @@ struct claim_set {
 	size_t		 len, bufcap;
 	struct claim_pair *pairs;	/* every pair with a relation */
 	size_t		 npairs, paircap;
+	struct conflict_index *cf;	/* made on first use */
+	struct conflict_hit *hits;
+	size_t		 hitcap;
 };
 
 /* "same", "partial", "conflict" ("" for none). */
@@ -97,16 +102,6 @@ const char	*claim_rel_name(enum claim_rel r);
 void		 claim_align(struct sim_index *x, const struct sim_model *m,
 		    const struct claim_opts *o, const struct claim_sent *s,
 		    struct claim_set *cs);
-
-/*
- * The kinds of value on which sentences i and j conflict, as a mask of
- * 1 << enum sim_kind: kinds where each has a value the other lacks.
- */
-unsigned	 claim_conflicts(const struct sim_index *x, size_t i, size_t j);
-
-/* The same, counting only values of one anchor on both sides. */
-unsigned	 claim_conflicts_anchored(const struct sim_index *x, size_t i,
-		    size_t j);
 
 /* The sources list of claim c: names sorted, joined by ','. */
 const char	*claim_sources(const struct claim_set *cs, size_t c);
