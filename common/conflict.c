@@ -123,7 +123,8 @@ inlist(const char *const *tab, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; tab[i] != NULL; i++)
-		if (strlen(tab[i]) == n && memcmp(tab[i], s, n) == 0)
+		if (tab[i][0] == s[0] && strncmp(tab[i], s, n) == 0 &&
+		    tab[i][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -134,7 +135,8 @@ prep_class(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
-		if (strlen(preps[i].w) == n && memcmp(preps[i].w, s, n) == 0)
+		if (preps[i].w[0] == s[0] && strncmp(preps[i].w, s, n) == 0 &&
+		    preps[i].w[n] == '\0')
 			return preps[i].cls;
 	return 0;
 }
@@ -672,6 +674,34 @@ matched(const struct sim_index *x, const struct sim_value *v,
 	return 0;
 }
 
+/*
+ * Whether a value of a and one of b could conflict (or a person could
+ * have two titles), before the roles are worked out.
+ */
+static int
+may_conflict(const struct sim_index *x, const struct sim_value *a,
+    size_t na, const struct sim_value *b, size_t nb)
+{
+	size_t k, l;
+
+	for (k = 0; k < na; k++) {
+		if (a[k].kind == SIM_PERSON)
+			for (l = 0; l < nb; l++)
+				if (b[l].key == a[k].key)
+					return 1;
+		if (matched(x, &a[k], b, nb))
+			continue;
+		for (l = 0; l < nb; l++)
+			if (b[l].kind == a[k].kind &&
+			    conflict_class(x, &a[k]) ==
+			    conflict_class(x, &b[l]) &&
+			    conflict_agree(x, a[k].key, b[l].key) == 0 &&
+			    !matched(x, &b[l], a, na))
+				return 1;
+	}
+	return 0;
+}
+
 static int
 subset(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
@@ -699,7 +729,8 @@ conflict_find(struct conflict_index *cf, const struct sim_index *x,
 
 	a = sim_values(x, i, &na);
 	b = sim_values(x, j, &nb);
-	if (na == 0 || nb == 0 || i >= cf->nsent || j >= cf->nsent)
+	if (na == 0 || nb == 0 || i >= cf->nsent || j >= cf->nsent ||
+	    !may_conflict(x, a, na, b, nb))
 		return 0;
 	ra = analyse(cf, x, i, ti, li);
 	rb = analyse(cf, x, j, tj, lj);
