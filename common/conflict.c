@@ -16,6 +16,7 @@
 #define SEED	0x636f6e666c696374ULL
 #define MAXHEAD	2
 #define MAXTTL	4
+#define VALBIT	(1ULL << 63)
 
 static const char *const kind_names[CONFLICT_NKINDS] = {
 	"date", "time", "amount", "percentage", "count", "ordinal", "person",
@@ -35,6 +36,9 @@ enum { U_CONTENT, U_STOP, U_PUNCT, U_VAL };
 #define F_COURT	0x40	/* a courtesy title: "Mr.", "Dr." */
 #define F_RATE	0x80	/* "a", "an", "per", "each" */
 #define F_CLITIC 0x100	/* 's, 're ... */
+#define F_CAP	0x200	/* capitalised */
+#define F_TMOD	0x400	/* may precede a title word: "former" */
+#define F_OF	0x800	/* "of" */
 
 struct unit {
 	uint64_t	h;		/* stem or value hash */
@@ -78,8 +82,8 @@ static const char *const verbs[] = {
 };
 
 static const char *const says[] = {
-	"said", "says", "told", "added", "stated", "announced", "reported",
-	"noted", "wrote", "confirmed", NULL
+	"said", "says", "say", "told", "tells", "added", "adds", "stated",
+	"noted", "wrote", NULL
 };
 
 /* Words between a value and the word that governs it. */
@@ -98,6 +102,14 @@ static const char *const titlewords[] = {
 	"officer", "treasurer", "premier", "judge", "prosecutor", "general",
 	"gen.", "adviser", "advisor", "founder", "manager", "head", "chief",
 	"king", "queen", "prince", "pope", "attorney", NULL
+};
+
+/* Lower-case words that may precede a title word in a title. */
+static const char *const titlemods[] = {
+	"former", "vice", "deputy", "acting", "assistant", "associate",
+	"interim", "senior", "chief", "executive", "general", "federal",
+	"state", "national", "foreign", "defense", "finance", "press",
+	"union", "presidential", "prime", "supreme", "top", NULL
 };
 
 static const char *const courtesy[] = {
@@ -303,10 +315,11 @@ push_unit(struct conflict_index *cf)
 	return u;
 }
 
+/* Value hashes have the top bit set, word hashes not (VALBIT). */
 static uint64_t
 value_hash(const struct sim_value *v)
 {
-	return hash_mix(((uint64_t)v->kind << 32 | v->key) ^ SEED);
+	return hash_mix(((uint64_t)v->kind << 32 | v->key) ^ SEED) | VALBIT;
 }
 
 /* A word token as a unit. */
@@ -324,8 +337,14 @@ word_unit(struct conflict_index *cf, const char *text, const struct tok *t,
 		u->flags |= F_COURT;
 	if (inlist(titlewords, cf->buf, n))
 		u->flags |= F_TITLE;
+	if (inlist(titlemods, cf->buf, n))
+		u->flags |= F_TMOD;
+	if (t->flags & TOK_CAP)
+		u->flags |= F_CAP;
 	if (inlist(rates, cf->buf, n))
 		u->flags |= F_RATE;
+	if (n == 2 && memcmp(cf->buf, "of", 2) == 0)
+		u->flags |= F_OF;
 	if (cf->buf[0] == '\'' || (n > 3 &&
 	    memcmp(cf->buf, "\xe2\x80\x99", 3) == 0))
 		u->flags |= F_CLITIC;
@@ -346,9 +365,9 @@ word_unit(struct conflict_index *cf, const char *text, const struct tok *t,
 		u->flags |= F_VERB;
 	if (t->kind == TOK_WORD) {
 		st = stem_word(cf->st, text + t->start, len, &sn);
-		u->h = hash_bytes(st, sn, SEED);
+		u->h = hash_bytes(st, sn, SEED) & ~VALBIT;
 	} else
-		u->h = hash_bytes(cf->buf, n, SEED);
+		u->h = hash_bytes(cf->buf, n, SEED) & ~VALBIT;
 }
 
 /* The sentence as units: values whole, words, punctuation. */
@@ -425,7 +444,8 @@ title_before(const struct conflict_index *cf, size_t u, struct role *r)
 	    !(cf->u[p - 1].flags & F_TITLE))
 		return;
 	last = p - 1;
-	while (p > 0 && n < MAXTTL && cf->u[p - 1].type == U_CONTENT)
+	while (p > 0 && n < MAXTTL && cf->u[p - 1].type == U_CONTENT &&
+	    (cf->u[p - 1].flags & (F_TITLE | F_TMOD | F_CAP)))
 		r->title[n++] = cf->u[--p].h;
 	r->ntitle = n;
 	r->tstart = cf->u[p].start;
@@ -459,6 +479,17 @@ title_after(const struct conflict_index *cf, size_t u, struct role *r)
 	}
 	if (n == 0 || !(cf->u[last].flags & F_TITLE))
 		return;
+	/* "head of the judiciary": the title's complement. */
+	if (p < cf->nu && (cf->u[p].flags & F_OF)) {
+		for (p++; p < cf->nu && cf->u[p].type == U_STOP &&
+		    !(cf->u[p].flags & F_OF); p++)
+			;
+		for (; p < cf->nu && n < MAXTTL && cf->u[p].type ==
+		    U_CONTENT; p++) {
+			last = p;
+			h[n++] = cf->u[p].h;
+		}
+	}
 	memcpy(r->title, h, n * sizeof(*h));
 	r->ntitle = n;
 	r->tstart = cf->u[first].start;
@@ -610,11 +641,14 @@ share(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return 0;
 }
 
+/* Entries of a (counted once) also in b; *nval of them values. */
 static size_t
-overlap(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+overlap(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+    size_t *nval)
 {
 	size_t i, j, n = 0;
 
+	*nval = 0;
 	for (i = 0; i < na; i++) {
 		for (j = 0; j < i; j++)
 			if (a[j] == a[i])
@@ -624,10 +658,20 @@ overlap(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 		for (j = 0; j < nb; j++)
 			if (a[i] == b[j]) {
 				n++;
+				*nval += (a[i] & VALBIT) != 0;
 				break;
 			}
 	}
 	return n;
+}
+
+static int
+subset(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t nv;
+
+	return overlap(a, na, b, nb, &nv) == na ||
+	    overlap(b, nb, a, na, &nv) == nb;
 }
 
 static int
@@ -638,7 +682,7 @@ same_role(const struct role *a, const struct role *b, int kind)
 
 	if (kind == SIM_PERSON)
 		return (a->ntitle > 0 && b->ntitle > 0 &&
-		    share(a->title, a->ntitle, b->title, b->ntitle)) ||
+		    subset(a->title, a->ntitle, b->title, b->ntitle)) ||
 		    (a->after != 0 && a->after == b->after);
 	if (a->prep != b->prep || a->rate != b->rate)
 		return 0;
@@ -702,10 +746,17 @@ may_conflict(const struct sim_index *x, const struct sim_value *a,
 	return 0;
 }
 
+/*
+ * Whether the contexts of two values agree: CONFLICT_MINCTX entries in
+ * common, one of them another value (a figure or name both give).
+ */
 static int
-subset(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+strong(const struct role *a, const struct role *b)
 {
-	return overlap(a, na, b, nb) == na || overlap(b, nb, a, na) == nb;
+	size_t nv;
+
+	return overlap(a->ctx, a->nctx, b->ctx, b->nctx, &nv) >=
+	    CONFLICT_MINCTX && nv > 0;
 }
 
 static void
@@ -753,9 +804,7 @@ conflict_find(struct conflict_index *cf, const struct sim_index *x,
 					h.sb = rb[l].tstart;
 					h.eb = rb[l].tend;
 					h.kind = CONFLICT_TITLE;
-					h.strong = overlap(ra[k].ctx,
-					    ra[k].nctx, rb[l].ctx, rb[l].nctx) >=
-					    CONFLICT_MINCTX;
+					h.strong = strong(&ra[k], &rb[l]);
 					push_hit(out, cap, n++, &h);
 					break;
 				}
@@ -777,8 +826,7 @@ conflict_find(struct conflict_index *cf, const struct sim_index *x,
 			h.sb = b[l].start;
 			h.eb = b[l].end;
 			h.kind = a[k].kind;
-			h.strong = overlap(ra[k].ctx, ra[k].nctx, rb[l].ctx,
-			    rb[l].nctx) >= CONFLICT_MINCTX;
+			h.strong = strong(&ra[k], &rb[l]);
 			push_hit(out, cap, n++, &h);
 		}
 	}

@@ -18,16 +18,21 @@
  *	prep	the preposition before it: on, at, in and none are one
  *		class, since, from, after, before, until, through, by, to,
  *		for each a class of its own;
- *	title	for persons, the content words right before the name
- *		("Treasury Secretary Scott Bessent"), and the verb after it
- *		when that is not a verb of saying (the subject's verb).
+ *	title	for persons, the words right before the name ending in a
+ *		title word ("Treasury Secretary Scott Bessent": title
+ *		words, capitalised words and modifiers such as "former"),
+ *		else an apposition ("Okafor, the union's president", "Lee,
+ *		head of the judiciary"); and the verb after the name when
+ *		that is not a verb of saying (the subject's verb).
  *
  * A value right after another of its kind with only a comma between
  * ("Monday, March 2") takes that value's role.
  *
  * Two values have the same role when their preps are of one class, their
  * rates are the same and they share a head (when both have one; else a
- * gov or verb word); persons when they share a title or a subject verb.
+ * gov or verb word); persons when one's title words are all in the
+ * other's ("Secretary", "Treasury Secretary") or they are subjects of
+ * one verb.
  * Values of one class (sim kind; dates split into weekdays, days and
  * durations when found without tag-entities) conflict when they differ
  * (conflict_agree() is 0), have the same role, and neither is matched by
@@ -35,8 +40,8 @@
  *
  * A hit is strong when the contexts of the two values (CONFLICT_WIN
  * content words and other values each side) share CONFLICT_MINCTX
- * entries: the words around the values agree even where the sentences
- * as a whole do not.
+ * entries, one of them a value: the words and figures around the values
+ * agree even where the sentences as a whole do not.
  *
  * Titles: a person whose key is in both sentences, with a title in each
  * (the words before the name, or an apposition after it: "Okafor, the

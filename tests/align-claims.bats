@@ -173,7 +173,7 @@ row() {
 	[ "$(printf '%s\n' "$line" | cut -f 6)" = conflict ]
 	awk -v s="$(printf '%s\n' "$line" | cut -f 5)" 'BEGIN { exit !(s < 0.5) }'
 	# Without the shared words around the figure, no link.
-	sed 's/covers roughly 1,100 members of the Riverside Nurses Association/employs 1,100 people/' \
+	sed 's/covers roughly 1,100 members of Riverside Nurses Local 7/employs 1,100 people/' \
 	    "$FIXTURES/roles.tsv" > "$BATS_TEST_TMPDIR/apart.tsv"
 	run -0 align-claims "$BATS_TEST_TMPDIR/apart.tsv"
 	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/apart.out"

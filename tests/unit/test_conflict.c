@@ -28,12 +28,13 @@ static const struct {
 	const char	*a, *ea, *b, *eb;
 	unsigned	 want;		/* kinds of the hits */
 	unsigned	 strong;	/* kinds of the strong hits (CONFLICT_MINCTX
-					   context words in common) */
+					   context entries in common, one a
+					   value) */
 	size_t		 nhits;
 } cases[] = {
 	/* 0: the day something was said. */
 	{ "The council said on Tuesday the library opens.", NULL,
-	  "The council said Wednesday the library opens.", NULL, D, D, 1 },
+	  "The council said Wednesday the library opens.", NULL, D, 0, 1 },
 	/* 1: a month of another event is a detail. */
 	{ "The library that closed in March reopens, the council said on "
 	  "Tuesday.", NULL,
@@ -46,10 +47,10 @@ static const struct {
 	/* 3: one day, said differently, and another event's month. */
 	{ "The mayor said on Tuesday that the park, shut in March, reopens.",
 	  NULL, "The mayor said Thursday that the park reopens.", NULL,
-	  D, D, 1 },
+	  D, 0, 1 },
 	/* 4: a count, same head noun. */
-	{ "The plant will hire about 4,200 workers next year.", NULL,
-	  "The plant will hire roughly 4,800 workers next year.", NULL,
+	{ "The plant will hire about 4,200 workers in 2027.", NULL,
+	  "The plant will hire roughly 4,800 workers in 2027.", NULL,
 	  C, C, 1 },
 	/* 5: counts of different heads. */
 	{ "The plant has 300 workers and 40 trucks.", NULL,
@@ -76,11 +77,12 @@ static const struct {
 	{ "Treasury Secretary Ann Lee signed the accord.",
 	  "PERSON=Ann Lee=Ann Lee",
 	  "Treasury Secretary Bo Chan signed the accord.",
-	  "PERSON=Bo Chan=Bo Chan", P, P, 1 },
+	  "PERSON=Bo Chan=Bo Chan", P, 0, 1 },
 	/* 12: two persons, subjects of one verb. */
-	{ "Ann Lee signed the accord on Monday.", "PERSON=Ann Lee=Ann Lee",
-	  "Bo Chan signed the accord on Monday.", "PERSON=Bo Chan=Bo Chan",
-	  P, P, 1 },
+	{ "Ann Lee signed the accord on Monday.",
+	  "PERSON=Ann Lee=Ann Lee|DATE=Monday=XXXX-WXX-1",
+	  "Bo Chan signed the accord on Monday.",
+	  "PERSON=Bo Chan=Bo Chan|DATE=Monday=XXXX-WXX-1", P, P, 1 },
 	/* 13: persons in different roles, one a place tagged PERSON. */
 	{ "The union met at its hall on Pier Road, Ann Lee said.",
 	  "PERSON=Pier Road=Pier Road|PERSON=Ann Lee=Ann Lee",
@@ -90,7 +92,7 @@ static const struct {
 	{ "Treasury Secretary Ann Lee signed the accord.",
 	  "PERSON=Ann Lee=Ann Lee",
 	  "Commerce Secretary Ann Lee signed the accord.",
-	  "PERSON=Ann Lee=Ann Lee", TT, TT, 1 },
+	  "PERSON=Ann Lee=Ann Lee", TT, 0, 1 },
 	/* 15: one title holds the other. */
 	{ "Secretary Ann Lee signed the accord.", "PERSON=Ann Lee=Ann Lee",
 	  "Treasury Secretary Ann Lee signed the accord.",
@@ -99,7 +101,7 @@ static const struct {
 	{ "Ann Lee, the union's president, signed the accord.",
 	  "PERSON=Ann Lee=Ann Lee",
 	  "Ann Lee, the union's treasurer, signed the accord.",
-	  "PERSON=Ann Lee=Ann Lee", TT, TT, 1 },
+	  "PERSON=Ann Lee=Ann Lee", TT, 0, 1 },
 	/* 17: one time of one announcement; a time of another event. */
 	{ "The deal was announced at 6:15 a.m. after talks.",
 	  "TIME=6:15 a.m.=T06:15",
@@ -108,6 +110,20 @@ static const struct {
 	/* 18: since and on are different roles. */
 	{ "Talks have run since Monday.", "DATE=Monday=XXXX-WXX-1",
 	  "Talks have run on Tuesday.", "DATE=Tuesday=XXXX-WXX-2", 0, 0, 0 },
+	/* 19: heads of different bodies are not one role. */
+	{ "Hard-liners such as Ann Lee, head of the judiciary, won seats.",
+	  "PERSON=Ann Lee=Ann Lee",
+	  "Hard-liners such as Bo Chan, head of the assembly, won seats.",
+	  "PERSON=Bo Chan=Bo Chan", 0, 0, 0 },
+	/* 20: a title is title words, modifiers and capitalised words. */
+	{ "Voters appeared to re-elect President Ann Lee on Sunday.",
+	  "PERSON=Ann Lee=Ann Lee",
+	  "Brazilian President Ann Lee won on Sunday.",
+	  "PERSON=Ann Lee=Ann Lee", 0, 0, 0 },
+	/* 21: one person, two titles in apposition with complements. */
+	{ "Ann Lee, head of the judiciary, spoke.", "PERSON=Ann Lee=Ann Lee",
+	  "Ann Lee, head of the assembly, spoke.", "PERSON=Ann Lee=Ann Lee",
+	  TT, 0, 1 },
 };
 
 /* Parse "TYPE=surface=key|..." against text into l. */
