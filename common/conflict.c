@@ -16,7 +16,8 @@
 #define SEED	0x636f6e666c696374ULL
 #define MAXHEAD	2
 #define MAXTTL	4
-#define VALBIT	(1ULL << 63)
+/* Words and values are 32-bit hashes (0 is none); values have VALBIT. */
+#define VALBIT	0x80000000u
 
 static const char *const kind_names[CONFLICT_NKINDS] = {
 	"date", "time", "amount", "percentage", "count", "ordinal", "person",
@@ -41,7 +42,7 @@ enum { U_CONTENT, U_STOP, U_PUNCT, U_VAL };
 #define F_OF	0x800	/* "of" */
 
 struct unit {
-	uint64_t	h;		/* stem or value hash */
+	uint32_t	h;		/* stem or value hash */
 	uint32_t	start, end;
 	int32_t		val;		/* value of the sentence, or -1 */
 	uint8_t		type;
@@ -50,10 +51,10 @@ struct unit {
 };
 
 struct role {
-	uint64_t	gov, verb, after, rate;
-	uint64_t	head[MAXHEAD];
-	uint64_t	title[MAXTTL];
-	uint64_t	ctx[2 * CONFLICT_WIN];
+	uint32_t	gov, verb, after, rate;
+	uint32_t	head[MAXHEAD];
+	uint32_t	title[MAXTTL];
+	uint32_t	ctx[2 * CONFLICT_WIN];
 	uint32_t	tstart, tend;	/* title span, tend 0: none */
 	uint8_t		nhead, ntitle, nctx, prep, analysed;
 };
@@ -316,10 +317,20 @@ push_unit(struct conflict_index *cf)
 }
 
 /* Value hashes have the top bit set, word hashes not (VALBIT). */
-static uint64_t
+static uint32_t
 value_hash(const struct sim_value *v)
 {
-	return hash_mix(((uint64_t)v->kind << 32 | v->key) ^ SEED) | VALBIT;
+	return (uint32_t)hash_mix(((uint64_t)v->kind << 32 | v->key) ^
+	    SEED) | VALBIT;
+}
+
+/* A word's hash: never 0, never with VALBIT. */
+static uint32_t
+word_hash(const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)hash_bytes(s, n, SEED) & ~VALBIT;
+
+	return h != 0 ? h : 1;
 }
 
 /* A word token as a unit. */
@@ -365,9 +376,9 @@ word_unit(struct conflict_index *cf, const char *text, const struct tok *t,
 		u->flags |= F_VERB;
 	if (t->kind == TOK_WORD) {
 		st = stem_word(cf->st, text + t->start, len, &sn);
-		u->h = hash_bytes(st, sn, SEED) & ~VALBIT;
+		u->h = word_hash(st, sn);
 	} else
-		u->h = hash_bytes(cf->buf, n, SEED) & ~VALBIT;
+		u->h = word_hash(cf->buf, n);
 }
 
 /* The sentence as units: values whole, words, punctuation. */
@@ -458,7 +469,7 @@ title_after(const struct conflict_index *cf, size_t u, struct role *r)
 {
 	size_t p = u + 1, first = 0, last = 0;
 	uint8_t n = 0;
-	uint64_t h[MAXTTL];
+	uint32_t h[MAXTTL];
 
 	if (p >= cf->nu || !(cf->u[p].flags & F_COMMA))
 		return;
@@ -630,7 +641,7 @@ analyse(struct conflict_index *cf, const struct sim_index *x, size_t i,
 }
 
 static int
-share(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+share(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	size_t i, j;
 
@@ -643,7 +654,7 @@ share(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 
 /* Entries of a (counted once) also in b; *nval of them values. */
 static size_t
-overlap(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
     size_t *nval)
 {
 	size_t i, j, n = 0;
@@ -666,7 +677,7 @@ overlap(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
 }
 
 static int
-subset(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+subset(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	size_t nv;
 
@@ -677,7 +688,7 @@ subset(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 static int
 same_role(const struct role *a, const struct role *b, int kind)
 {
-	uint64_t wa[3], wb[3];
+	uint32_t wa[3], wb[3];
 	size_t na = 0, nb = 0;
 
 	if (kind == SIM_PERSON)
