@@ -6,12 +6,10 @@
 #include <string.h>
 
 #include "claim.h"
+#include "conflict.h"
+#include "hash.h"
 #include "numex.h"
 #include "xalloc.h"
-
-static const char *const kind_names[SIM_NKINDS] = {
-	"date", "time", "amount", "percentage", "count", "ordinal", "person"
-};
 
 const char *
 claim_rel_name(enum claim_rel r)
@@ -26,194 +24,6 @@ claim_rel_name(enum claim_rel r)
 	default:
 		return "";
 	}
-}
-
-/*
- * Values are compared within a class: a kind, and for dates found without
- * tag-entities the form (weekday, month and day, year), since "Tuesday"
- * and "June 10" may name one day.
- */
-static int
-value_class(const struct sim_index *x, const struct sim_value *v)
-{
-	size_t n;
-	const char *k = sim_vocab(x, v->key, &n);
-
-	if (v->kind == SIM_DATE && n >= 3 && k[0] == 'E' && k[1] == ':')
-		return v->kind * 4 + (k[2] == 'P');	/* a duration apart */
-	if (v->kind != SIM_DATE)
-		return v->kind * 4;
-	if (k[0] >= '0' && k[0] <= '9')
-		return v->kind * 4 + 1;
-	if (strncmp(k, "month", 5) == 0)
-		return v->kind * 4 + 2;
-	return v->kind * 4 + 3;
-}
-
-/* ISO weekday (1 Monday .. 7 Sunday) of y-m-d: 1970-01-01 was a Thursday. */
-static int
-weekday(int y, int m, int d)
-{
-	long n = (numex_days(y, m, d) + 3) % 7;
-
-	return (int)(n < 0 ? n + 7 : n) + 1;
-}
-
-static int
-isweekday(const char *k, size_t n)
-{
-	return n == 10 && strncmp(k, "XXXX-WXX-", 9) == 0;
-}
-
-/* Whether k[0..n) is a tag-entities date or duration key. */
-static int
-isdatekey(const char *k, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strchr("0123456789X-WPYMDTH", k[i]) == NULL)
-			return 0;
-	return n > 0;
-}
-
-/*
- * Two tag-entities date keys (after "E:"), a and b.  They name the same
- * day (return 2) when equal but where either has X, an unknown part
- * ("XXXX-03-12" and "2026-03-12"), or when one is a weekday
- * ("XXXX-WXX-2") and the other a full date that falls on it.  They may
- * name the same day (1) when one is a weekday and the other a date not
- * fully known, a month or a year, or when one is a month or year and the
- * other a day within it ("2026-03", "2026-03-12").  Otherwise they
- * contradict each other (0).
- */
-static int
-dates_agree(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t i;
-	int y, m, d;
-
-	if (isweekday(b, nb) && !isweekday(a, na)) {
-		const char *t = a;
-		size_t nt = na;
-		a = b;
-		na = nb;
-		b = t;
-		nb = nt;
-	}
-	if (isweekday(a, na) && !isweekday(b, nb)) {
-		if (nb != 10 || memchr(b, 'X', nb) != NULL ||
-		    sscanf(b, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
-		    m > 12)
-			return 1;
-		return weekday(y, m, d) == a[9] - '0' ? 2 : 0;
-	}
-	for (i = 0; i < na && i < nb; i++)
-		if (a[i] != b[i] && a[i] != 'X' && b[i] != 'X')
-			return 0;
-	return na == nb ? 2 : 1;
-}
-
-/*
- * How values ka and kb of one class agree: 2 the same, 1 possibly the
- * same (dates of different precision), 0 different.
- */
-static int
-agree(const struct sim_index *x, uint32_t ka, uint32_t kb)
-{
-	size_t na, nb;
-	const char *a, *b;
-
-	if (ka == kb)
-		return 2;
-	a = sim_vocab(x, ka, &na);
-	b = sim_vocab(x, kb, &nb);
-	if (na < 3 || nb < 3 || a[0] != 'E' || a[1] != ':' || b[0] != 'E' ||
-	    b[1] != ':' || !isdatekey(a + 2, na - 2) ||
-	    !isdatekey(b + 2, nb - 2))
-		return 0;
-	return dates_agree(a + 2, na - 2, b + 2, nb - 2);
-}
-
-/*
- * Whether a value of class cls the same as key is among vals[0..n);
- * *anycls is set when one of them contradicts it.
- */
-static int
-has_value(const struct sim_index *x, const struct sim_value *vals,
-    size_t n, int cls, uint32_t key, int *anycls)
-{
-	size_t i;
-	int found = 0, a;
-
-	for (i = 0; i < n; i++)
-		if (value_class(x, &vals[i]) == cls) {
-			if ((a = agree(x, vals[i].key, key)) == 2)
-				found = 1;
-			else if (a == 0)
-				*anycls = 1;
-		}
-	return found;
-}
-
-/* Classes in which a has a value b lacks, b having that class. */
-static void
-one_way(const struct sim_index *x, const struct sim_value *a, size_t na,
-    const struct sim_value *b, size_t nb, unsigned char *cls)
-{
-	size_t i;
-	int c, any;
-
-	for (i = 0; i < na; i++) {
-		c = value_class(x, &a[i]);
-		any = 0;
-		if (!has_value(x, b, nb, c, a[i].key, &any) && any)
-			cls[c] = 1;
-	}
-}
-
-unsigned
-claim_conflicts(const struct sim_index *x, size_t i, size_t j)
-{
-	const struct sim_value *a, *b;
-	size_t na, nb, c;
-	unsigned char ab[SIM_NKINDS * 4] = { 0 }, ba[SIM_NKINDS * 4] = { 0 };
-	unsigned mask = 0;
-
-	a = sim_values(x, i, &na);
-	b = sim_values(x, j, &nb);
-	one_way(x, a, na, b, nb, ab);
-	one_way(x, b, nb, a, na, ba);
-	for (c = 0; c < SIM_NKINDS * 4; c++)
-		if (ab[c] && ba[c])
-			mask |= 1u << (c / 4);
-	return mask;
-}
-
-unsigned
-claim_conflicts_anchored(const struct sim_index *x, size_t i, size_t j)
-{
-	const struct sim_value *a, *b;
-	size_t na, nb, k, l;
-	unsigned mask = 0;
-	int c, any;
-
-	a = sim_values(x, i, &na);
-	b = sim_values(x, j, &nb);
-	for (k = 0; k < na; k++) {
-		if (a[k].anchor == UINT32_MAX)
-			continue;
-		c = value_class(x, &a[k]);
-		if (has_value(x, b, nb, c, a[k].key, &any))
-			continue;
-		for (l = 0; l < nb; l++)
-			if (b[l].anchor == a[k].anchor &&
-			    value_class(x, &b[l]) == c &&
-			    agree(x, a[k].key, b[l].key) == 0 &&
-			    !has_value(x, a, na, c, b[l].key, &any))
-				mask |= 1u << a[k].kind;
-	}
-	return mask;
 }
 
 static void
@@ -246,15 +56,31 @@ novalue(const struct sim_index *x, const struct sim_model *m, size_t i,
 	return sim_model_score(m, f);
 }
 
+/*
+ * The conflicting values of i and j into cs->hits; returns how many.
+ * Only pairs sharing CLAIM_MINLINK content stems are looked at.
+ */
+static size_t
+hits_of(struct sim_index *x, const struct claim_sent *s,
+    struct claim_set *cs, size_t i, size_t j)
+{
+	if (cs->cf == NULL || sim_shared(x, i, j) < 1)
+		return 0;
+	return conflict_find(cs->cf, x, i, s[i].text, s[i].len, j,
+	    s[j].text, s[j].len, &cs->hits, &cs->hitcap);
+}
+
 /* Score the candidates of every sentence; keep pairs with a relation. */
 static void
 score_pairs(struct sim_index *x, const struct sim_model *m,
-    const struct claim_opts *o, struct claim_set *cs)
+    const struct claim_opts *o, const struct claim_sent *s,
+    struct claim_set *cs)
 {
 	double f[SIM_NFEAT];
 	struct claim_pair p;
 	uint32_t *cand = NULL;
-	size_t cap = 0, nc, i, k;
+	size_t cap = 0, nc, i, k, nh;
+	unsigned all, strong;
 
 	for (i = 0; i < sim_count(x); i++) {
 		nc = sim_candidates(x, i, o->maxcand, &cand, &cap);
@@ -265,21 +91,26 @@ score_pairs(struct sim_index *x, const struct sim_model *m,
 			sim_features(x, i, cand[k], f);
 			p.score = sim_model_score(m, f);
 			p.novalue = novalue(x, m, i, cand[k], p.score);
-			if (p.novalue >= o->threshold &&
-			    (p.kinds = claim_conflicts(x, i, cand[k])) != 0)
+			nh = hits_of(x, s, cs, i, cand[k]);
+			all = conflict_kinds(cs->hits, nh, 0);
+			strong = conflict_kinds(cs->hits, nh, 1);
+			if (all != 0 && (p.novalue >= o->threshold ||
+			    (sim_shared(x, i, cand[k]) >= CLAIM_MINSHARED &&
+			    sim_containment(x, i, cand[k]) >=
+			    CLAIM_CONTAINED))) {
 				p.rel = CLAIM_CONFLICT;
-			else if (sim_shared(x, i, cand[k]) >= CLAIM_MINSHARED &&
-			    (p.kinds = claim_conflicts_anchored(x, i,
-			    cand[k])) != 0 &&
-			    sim_containment(x, i, cand[k]) >= CLAIM_CONTAINED)
+				p.kinds = (uint8_t)all;
+			} else if (strong != 0) {
 				p.rel = CLAIM_CONFLICT;
-			else if (p.score >= o->threshold ||
+				p.kinds = (uint8_t)strong;
+				p.strong = 1;
+			} else if (p.score >= o->threshold ||
 			    p.novalue >= o->threshold)
 				p.rel = CLAIM_SAME;
 			else if (p.score >= o->partial)
 				p.rel = CLAIM_PARTIAL;
 			/* A claim is more than one shared word ("updated"). */
-			if (p.rel >= CLAIM_SAME &&
+			if (p.rel >= CLAIM_SAME && !p.strong &&
 			    sim_shared(x, i, cand[k]) < CLAIM_MINLINK)
 				p.rel = CLAIM_PARTIAL;
 			if (p.rel != CLAIM_NONE)
@@ -484,7 +315,7 @@ supports(struct claim_set *cs, const struct claim_sent *s)
 struct said {
 	uint32_t	 claim;
 	uint8_t		 kind;
-	uint32_t	 key;
+	uint64_t	 key;		/* value key, or title hash */
 	size_t		 order;		/* first appearance of the key */
 	const char	*surf;
 	size_t		 surflen;
@@ -527,55 +358,69 @@ struct saids {
 	size_t		 n, cap;
 };
 
-/* Whether b has a value of class cls that a lacks. */
-static int
-lacks_one(const struct sim_index *x, const struct sim_value *b, size_t nb,
-    const struct sim_value *a, size_t na, int cls)
+/* The lower-cased title s[0..n), words joined by one space, hashed. */
+static uint64_t
+title_key(const char *s, size_t n)
 {
-	size_t l;
-	int any;
+	uint64_t h = 0x7469746c65ULL;
+	size_t i;
+	int space = 0;
 
-	for (l = 0; l < nb; l++)
-		if (value_class(x, &b[l]) == cls &&
-		    !has_value(x, a, na, cls, b[l].key, &any))
-			return 1;
-	return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\n' || c == '\t') {
+			space = 1;
+			continue;
+		}
+		if (space)
+			h = hash_mix(h ^ ' ');
+		space = 0;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = hash_mix(h ^ c);
+	}
+	return h;
 }
 
-/*
- * The values of sentence i of the conflicting kinds that j lacks, in the
- * classes where j too has a value i lacks.
- */
+/* One side of a hit: the value of sentence i at text[start..end). */
 static void
-one_side(const struct sim_index *x, const struct claim_sent *s,
-    uint32_t claim, size_t i, size_t j, unsigned kinds, struct saids *out)
+put_said(const struct sim_index *x, const struct claim_sent *s,
+    uint32_t claim, size_t i, uint32_t val, unsigned kind, uint32_t start,
+    uint32_t end, struct saids *out)
 {
-	const struct sim_value *a, *b;
-	size_t na, nb, k;
-	int any;
+	const struct sim_value *v;
 	struct said *d;
+	size_t nv;
 
-	a = sim_values(x, i, &na);
-	b = sim_values(x, j, &nb);
-	for (k = 0; k < na; k++) {
-		any = 0;
-		if (!(kinds & (1u << a[k].kind)) || a[k].end > s[i].len ||
-		    has_value(x, b, nb, value_class(x, &a[k]), a[k].key,
-		    &any) || !any ||
-		    !lacks_one(x, b, nb, a, na, value_class(x, &a[k])))
-			continue;
-		if (out->n == out->cap)
-			xgrow((void **)&out->v, &out->cap, out->n + 1,
-			    sizeof(*out->v));
-		d = &out->v[out->n];
-		d->claim = claim;
-		d->kind = a[k].kind;
-		d->key = a[k].key;
-		d->order = out->n++;
-		d->surf = s[i].text + a[k].start;
-		d->surflen = a[k].end - a[k].start;
-		d->source = s[i].source;
-	}
+	if (end > s[i].len || start >= end)
+		return;
+	v = sim_values(x, i, &nv);
+	if (out->n == out->cap)
+		xgrow((void **)&out->v, &out->cap, out->n + 1,
+		    sizeof(*out->v));
+	d = &out->v[out->n];
+	d->claim = claim;
+	d->kind = (uint8_t)kind;
+	d->key = kind == CONFLICT_TITLE || val >= nv ?
+	    title_key(s[i].text + start, end - start) : v[val].key;
+	d->order = out->n++;
+	d->surf = s[i].text + start;
+	d->surflen = end - start;
+	d->source = s[i].source;
+}
+
+/* Whether two sides name the same value (dates that agree included). */
+static int
+same_side(const struct sim_index *x, const struct said *a,
+    const struct said *b)
+{
+	if (a->claim != b->claim || a->kind != b->kind || a->key == b->key)
+		return 0;
+	if (a->kind == CONFLICT_TITLE || a->key > UINT32_MAX ||
+	    b->key > UINT32_MAX)
+		return 0;
+	return conflict_agree(x, (uint32_t)a->key, (uint32_t)b->key) == 2;
 }
 
 /* Render the gathered sides as each claim's conflict text. */
@@ -584,6 +429,7 @@ render(const struct sim_index *x, struct claim_set *cs, struct saids *sd)
 {
 	size_t i, k, *par;
 	const struct said *d, *p;
+	const char *kn;
 
 	if (sd->n == 0)
 		return;
@@ -597,10 +443,7 @@ render(const struct sim_index *x, struct claim_set *cs, struct saids *sd)
 		par[i] = i;
 	for (i = 1; i < sd->n; i++)
 		for (k = 0; k < i; k++)
-			if (sd->v[k].claim == sd->v[i].claim &&
-			    sd->v[k].kind == sd->v[i].kind &&
-			    sd->v[k].key != sd->v[i].key &&
-			    agree(x, sd->v[k].key, sd->v[i].key) == 2) {
+			if (same_side(x, &sd->v[k], &sd->v[i])) {
 				size_t a = k, b = i;
 				while (par[a] != a)
 					a = par[a];
@@ -651,8 +494,8 @@ render(const struct sim_index *x, struct claim_set *cs, struct saids *sd)
 				cs->conflict[d->claim] = cs->len;
 				buf_put(cs, "", 0);
 			}
-			buf_put(cs, kind_names[d->kind],
-			    strlen(kind_names[d->kind]));
+			kn = conflict_kind_name(d->kind);
+			buf_put(cs, kn, strlen(kn));
 			buf_put(cs, ": ", 2);
 		}
 		buf_put(cs, d->surf, d->surflen);
@@ -663,21 +506,38 @@ render(const struct sim_index *x, struct claim_set *cs, struct saids *sd)
 		buf_put(cs, ")", 1);
 }
 
-/* The conflict text of each claim from its conflict pairs. */
+/* The conflict text of each claim from its conflict pairs' hits. */
 static void
 conflicts(struct sim_index *x, const struct claim_sent *s,
     struct claim_set *cs)
 {
 	struct saids sd = { 0 };
 	const struct claim_pair *p;
-	size_t i;
+	const struct conflict_hit *h;
+	size_t i, k, nh;
+	uint32_t c;
+	int side;
 
 	for (i = 0; i < cs->npairs; i++) {
 		p = &cs->pairs[i];
-		if (p->rel != CLAIM_CONFLICT || cs->of[p->a] != cs->of[p->b])
+		if (p->rel != CLAIM_CONFLICT)
 			continue;
-		one_side(x, s, cs->of[p->a], p->a, p->b, p->kinds, &sd);
-		one_side(x, s, cs->of[p->a], p->b, p->a, p->kinds, &sd);
+		nh = hits_of(x, s, cs, p->a, p->b);
+		for (k = 0; k < nh; k++) {
+			h = &cs->hits[k];
+			if (!(p->kinds & (1u << h->kind)))
+				continue;
+			/* On both claims when the pair was not joined. */
+			for (side = 0; side < 2; side++) {
+				c = cs->of[side ? p->b : p->a];
+				if (side && c == cs->of[p->a])
+					break;
+				put_said(x, s, c, p->a, h->a, h->kind, h->sa,
+				    h->ea, &sd);
+				put_said(x, s, c, p->b, h->b, h->kind, h->sb,
+				    h->eb, &sd);
+			}
+		}
 	}
 	render(x, cs, &sd);
 	free(sd.v);
@@ -709,7 +569,12 @@ claim_align(struct sim_index *x, const struct sim_model *m,
 		cs->support[i] = 0;
 		cs->sources[i] = cs->conflict[i] = 0;
 	}
-	score_pairs(x, m, o, cs);
+	/* Its stemmer is libstemmer's built-in English: NULL only on OOM. */
+	if (cs->cf == NULL)
+		cs->cf = conflict_new();
+	if (cs->cf != NULL)
+		conflict_reset(cs->cf, n);
+	score_pairs(x, m, o, s, cs);
 	cluster(x, cs);
 	supports(cs, s);
 	conflicts(x, s, cs);
@@ -738,5 +603,7 @@ claim_set_free(struct claim_set *cs)
 	free(cs->conflict);
 	free(cs->buf);
 	free(cs->pairs);
+	free(cs->hits);
+	conflict_free(cs->cf);
 	memset(cs, 0, sizeof(*cs));
 }

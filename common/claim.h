@@ -10,27 +10,28 @@
  * content stems apart from the values (else it is 0): two datelines
  * share little but their dates.
  *
- *	conflict  novalue score >= threshold, and for some kind of value
- *		  each sentence has a value the other lacks ("Tuesday" vs
- *		  "Wednesday"); a value only one of them gives is a detail;
- *		  or two such values have the same anchor (the content word
- *		  before them: "said Tuesday" vs "said on Wednesday"), the
- *		  same role, in sentences where at least CLAIM_CONTAINED of
- *		  the IDF-weighted content of the shorter, values aside, is
- *		  in the other (sim_containment): the shorter one's claim is
- *		  inside the longer one;
+ *	conflict  the sentences give one fact different values
+ *		  (conflict_find: values of one class and one role that
+ *		  differ; a value only one of them gives is a detail), and
+ *		  the novalue score >= threshold, or CLAIM_MINSHARED
+ *		  content stems shared and at least CLAIM_CONTAINED of the
+ *		  IDF-weighted content of the shorter, values aside, in the
+ *		  other (sim_containment), or a strong hit (the values'
+ *		  contexts agree) in sentences sharing a content stem;
  *	same	  score >= threshold, or novalue score >= threshold without
  *		  a conflict (one sentence adds a detail);
  *	partial	  score >= the model's partial threshold: they overlap;
- *		  also a same or conflict pair sharing fewer than
- *		  CLAIM_MINLINK content stems besides the values (two
- *		  datelines, "This story will be updated").
+ *		  also a same pair, or a conflict without a strong hit,
+ *		  sharing fewer than CLAIM_MINLINK content stems besides
+ *		  the values (two datelines, "This story will be
+ *		  updated").
  *
  * Same and conflict pairs are claims' links: taken best score first,
  * each joins the two sentences' claims unless the joined claim would hold
  * two sentences of one document (so a chain of near matches cannot drift
  * through a story, and an article never corroborates itself).  A sentence
- * left alone is a claim of its own.
+ * left alone is a claim of its own.  A conflict pair left in two claims
+ * has its values reported on both.
  */
 #ifndef CLAIM_H
 #define CLAIM_H
@@ -38,6 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "conflict.h"
 #include "sim.h"
 
 #define CLAIM_MINSHARED	3
@@ -69,7 +71,8 @@ struct claim_pair {
 	double		 score;
 	double		 novalue;
 	uint8_t		 rel;		/* enum claim_rel */
-	uint8_t		 kinds;		/* conflicting kinds: 1 << sim_kind */
+	uint8_t		 kinds;		/* conflicting kinds: 1 << kind */
+	uint8_t		 strong;	/* a conflict by the values' contexts */
 };
 
 struct claim_set {
@@ -84,6 +87,9 @@ struct claim_set {
 	size_t		 len, bufcap;
 	struct claim_pair *pairs;	/* every pair with a relation */
 	size_t		 npairs, paircap;
+	struct conflict_index *cf;	/* made on first use */
+	struct conflict_hit *hits;
+	size_t		 hitcap;
 };
 
 /* "same", "partial", "conflict" ("" for none). */
@@ -97,16 +103,6 @@ const char	*claim_rel_name(enum claim_rel r);
 void		 claim_align(struct sim_index *x, const struct sim_model *m,
 		    const struct claim_opts *o, const struct claim_sent *s,
 		    struct claim_set *cs);
-
-/*
- * The kinds of value on which sentences i and j conflict, as a mask of
- * 1 << enum sim_kind: kinds where each has a value the other lacks.
- */
-unsigned	 claim_conflicts(const struct sim_index *x, size_t i, size_t j);
-
-/* The same, counting only values of one anchor on both sides. */
-unsigned	 claim_conflicts_anchored(const struct sim_index *x, size_t i,
-		    size_t j);
 
 /* The sources list of claim c: names sorted, joined by ','. */
 const char	*claim_sources(const struct claim_set *cs, size_t c);

@@ -144,6 +144,55 @@ row() {
 	[ "$(printf '%s\n' "$output" | col support | sort -u)" = 2 ]
 }
 
+@test "values conflict only in one role; another event's date is a detail" {
+	run -0 align-claims "$FIXTURES/roles.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	# "closed since March" is another event: only the day it was said.
+	[ "$(row a 1 conflict "$out")" = "date: Tuesday (a) / Wednesday (b)" ]
+	# One head noun: a conflict; different heads (boats, buses): none.
+	[ "$(row a 2 conflict "$out")" = "count: 350 (a) / 420 (b)" ]
+	[ "$(row a 3 support "$out")" = 2 ]
+	[ -z "$(row a 3 conflict "$out")" ]
+	[ -z "$(row b 3 conflict "$out")" ]
+	# "$400,000 a day" is a rate, not the total.
+	[ "$(row b 4 conflict "$out")" = \
+	    'amount: $8 million (a) / $6 million (b)' ]
+}
+
+@test "a figure in the same words links sentences that differ elsewhere" {
+	run -0 align-claims "$FIXTURES/roles.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	[ "$(row a 5 claim "$out")" = "$(row b 5 claim "$out")" ]
+	[ "$(row a 5 conflict "$out")" = "count: 900 (a) / 1,100 (b)" ]
+	# The pair scores below the threshold: the values' contexts decide.
+	run -0 align-claims --pairs "$FIXTURES/roles.tsv"
+	line=$(printf '%s\n' "$output" | awk -F '\t' '$1 == "a" && $2 == 5 &&
+	    $3 == "b" && $4 == 5')
+	[ "$(printf '%s\n' "$line" | cut -f 6)" = conflict ]
+	awk -v s="$(printf '%s\n' "$line" | cut -f 5)" 'BEGIN { exit !(s < 0.5) }'
+	# Without the shared words around the figure, no link.
+	sed 's/covers roughly 1,100 members of Riverside Nurses Local 7/employs 1,100 people/' \
+	    "$FIXTURES/roles.tsv" > "$BATS_TEST_TMPDIR/apart.tsv"
+	run -0 align-claims "$BATS_TEST_TMPDIR/apart.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/apart.out"
+	[ -z "$(row a 5 conflict "$BATS_TEST_TMPDIR/apart.out")" ]
+}
+
+@test "persons conflict in one role only; one person's titles conflict" {
+	run -0 align-claims "$FIXTURES/persons.tsv"
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	out="$BATS_TEST_TMPDIR/out.tsv"
+	# "Pier Road" tagged PERSON, and a speaker, are in no shared role.
+	[ "$(row p1 1 claim "$out")" = "$(row p2 1 claim "$out")" ]
+	[ -z "$(row p1 1 conflict "$out")" ]
+	# Treasury and Commerce Secretary conflict; "Secretary" holds both.
+	[ "$(row p3 1 claim "$out")" = "$(row p1 2 claim "$out")" ]
+	[ "$(row p3 1 conflict "$out")" = \
+	    "title: Treasury Secretary (p1) / Commerce Secretary (p2)" ]
+}
+
 @test "claims never cross stories" {
 	run -0 align-claims "$FIXTURES/story.tsv"
 	# Claims are numbered from 1 in each story.

@@ -309,8 +309,7 @@ emit_pairs(struct run *run, const struct story *s)
 		snprintf(score, sizeof(score), "%.4f", p->score);
 		tsv_field_str(&run->w, score);
 		tsv_field_str(&run->w, claim_rel_name(p->rel));
-		tsv_field_str(&run->w, p->rel == CLAIM_CONFLICT &&
-		    run->cs.of[p->a] == run->cs.of[p->b] ?
+		tsv_field_str(&run->w, p->rel == CLAIM_CONFLICT ?
 		    claim_conflict(&run->cs, run->cs.of[p->a]) : "");
 		tsv_end(&run->w);
 	}

@@ -1,7 +1,6 @@
 /*
- * test_claim.c: unit tests of common/claim: which value differences are
- * conflicts (both sides differ, a detail is not, weekday against date is
- * not compared, anchored values), and claim_align over a hand-made model
+ * test_claim.c: unit tests of common/claim (which values conflict is
+ * test_conflict.c's): claim_align over a hand-made model
  * (score rises with the stem overlap): claims numbered in order, one
  * sentence per document in a claim, support and sorted, escaped sources,
  * the conflict text and the pair relations.
@@ -14,47 +13,6 @@
 #include "sim.h"
 #include "stem.h"
 #include "unit.h"
-
-static const struct {
-	const char	*a, *b;
-	unsigned	 want, anchored;
-} conf[] = {
-	{ "The council said on Tuesday the library opens.",
-	  "The council said Wednesday the library opens.",
-	  1u << SIM_DATE, 1u << SIM_DATE },
-	{ "Three people were hurt in the fire.",
-	  "Five people were hurt in the fire.", 1u << SIM_COUNT, 0 },
-	{ "The plant will hire 200 workers.",
-	  "The plant will hire 200 workers next year in 2027.", 0, 0 },
-	{ "The deal was signed on Tuesday.",
-	  "The deal was signed on June 3.", 0, 0 },
-	{ "It cost $4.2 million and took 3 years.",
-	  "It cost $5.1 million and took 3 years.", 1u << SIM_MONEY,
-	  1u << SIM_MONEY },
-	{ "Shares fell 2% on Monday.", "Shares fell 2% on Monday.", 0, 0 },
-};
-
-static void
-test_conflicts(struct stem *st)
-{
-	struct sim_index *x = sim_index_new(st, NULL);
-	size_t i, n = sizeof(conf) / sizeof(conf[0]);
-
-	for (i = 0; i < n; i++) {
-		sim_index_add(x, conf[i].a, strlen(conf[i].a), NULL, 0);
-		sim_index_add(x, conf[i].b, strlen(conf[i].b), NULL, 1);
-	}
-	sim_index_finish(x);
-	for (i = 0; i < n; i++) {
-		CHECK_EQ_LONG(claim_conflicts(x, 2 * i, 2 * i + 1),
-		    conf[i].want);
-		CHECK_EQ_LONG(claim_conflicts(x, 2 * i + 1, 2 * i),
-		    conf[i].want);
-		CHECK_EQ_LONG(claim_conflicts_anchored(x, 2 * i, 2 * i + 1),
-		    conf[i].anchored);
-	}
-	sim_index_free(x);
-}
 
 /* A model whose score is above 0.5 when the stem overlap is above 0.5. */
 static void
@@ -147,7 +105,6 @@ main(void)
 	struct stem *st = stem_new();
 
 	CHECK(st != NULL);
-	test_conflicts(st);
 	test_align(st);
 	stem_free(st);
 	UNIT_END();
