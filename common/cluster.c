@@ -128,6 +128,7 @@ struct cluster {
 	struct recent	 docs;		/* documents met lately: hash of the
 					   id -> story slot << 32 | its gen */
 	unsigned long	 rejoined;	/* documents met again */
+	unsigned long	 pruned;	/* terms forgotten (prune) */
 };
 
 static int	news_stop(const char *, size_t);
@@ -139,6 +140,8 @@ cluster_new(const struct cluster_opts *o)
 
 	c = xcalloc(1, sizeof(*c));
 	c->o = *o;
+	if (c->o.max_terms == 0)
+		c->o.max_terms = CLUSTER_TERMS;
 	recent_init(&c->docs, CLUSTER_DOCS, 1);
 	if ((c->st = stem_new()) == NULL) {
 		free(c);
@@ -601,6 +604,83 @@ best_candidate(struct cluster *c, uint32_t *k)
 	return best;
 }
 
+/*
+ * Forget the rarest terms when the vocabulary passed its bound: keep the
+ * background's, the live stories', and those of document frequency at
+ * least m, the least m that keeps at most half the bound (stale stories
+ * are retired first).  Ids are given
+ * again in the old order, so the stories' vectors stay sorted; the word
+ * cache, which maps to old ids, starts again.
+ */
+static void
+prune(struct cluster *c, long day)
+{
+	size_t nv = smap_count(c->vocab), half = c->o.max_terms / 2, i, j;
+	size_t kept = 0, nk = 0, *hist, acc;
+	uint32_t *map, m;
+	unsigned char *keep;
+	struct smap *nvoc;
+	const char *key;
+	size_t len;
+
+	sweep(c, day);		/* the stale stories' terms go too */
+	keep = xcalloc(nv + 1, 1);
+	for (i = 0; i < nv; i++) {
+		compact(c, &c->post[i]);
+		keep[i] = c->bgdf[i] > 0 || c->post[i].n > 0;
+	}
+	for (i = 0; i < c->ns; i++)
+		for (j = 0; c->s[i].live && j < c->s[i].n; j++)
+			keep[c->s[i].v[j].t] = 1;
+	for (i = 0; i < nv; i++)
+		kept += keep[i];
+	/* The least m with kept + #{df >= m, not kept} <= half. */
+	hist = xcalloc(66, sizeof(*hist));
+	for (i = 0; i < nv; i++)
+		if (!keep[i])
+			hist[c->df[i] < 64 ? c->df[i] : 64]++;
+	for (m = 65, acc = 0; m > 1 && kept + acc + hist[m - 1] <= half; m--)
+		acc += hist[m - 1];
+	free(hist);
+	for (i = 0; i < nv; i++)
+		if (!keep[i] && c->df[i] >= (m < 65 ? m : UINT32_MAX))
+			keep[i] = 1;
+	map = xcalloc(nv + 1, sizeof(*map));
+	nvoc = smap_new();
+	for (i = 0; i < nv; i++) {
+		if (!keep[i]) {
+			free(c->post[i].v);
+			continue;
+		}
+		key = smap_key(c->vocab, i, &len);
+		map[i] = (uint32_t)smap_put(nvoc, key, len, NULL);
+		c->df[nk] = c->df[i];
+		c->bgdf[nk] = c->bgdf[i];
+		c->name[nk] = c->name[i];
+		c->acc[nk] = 0;
+		c->post[nk] = c->post[i];
+		nk++;
+	}
+	memset(c->post + nk, 0, (c->vcap - nk) * sizeof(*c->post));
+	memset(c->df + nk, 0, (c->vcap - nk) * sizeof(*c->df));
+	memset(c->bgdf + nk, 0, (c->vcap - nk) * sizeof(*c->bgdf));
+	memset(c->name + nk, 0, c->vcap - nk);
+	for (i = 0; i < c->ns; i++)
+		for (j = 0; c->s[i].live && j < c->s[i].n; j++)
+			c->s[i].v[j].t = map[c->s[i].v[j].t];
+	smap_free(c->vocab);
+	c->vocab = nvoc;
+	smap_free(c->words);
+	c->words = smap_new();
+	c->ntouched = c->dn = 0;
+	c->pruned += nv - nk;
+	/* More must stay than half the bound: no pruning at every article. */
+	if (nk > half)
+		c->o.max_terms = 2 * nk;
+	free(map);
+	free(keep);
+}
+
 const char *
 cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
     double *score)
@@ -642,6 +722,8 @@ cluster_doc_end(struct cluster *c, const char *id, long day, int *isnew,
 		    (uint64_t)k << 32 | c->s[k].gen;
 	if (score != NULL)
 		*score = best;
+	if (smap_count(c->vocab) > c->o.max_terms)
+		prune(c, day);
 	return c->s[k].name;
 }
 

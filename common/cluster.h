@@ -21,7 +21,8 @@
  * retires when it is out of the time window (more than `window` days
  * between its newest article and the current one, when both have dates)
  * or when `idle` articles have come since it last grew; a retired story
- * is forgotten, so memory holds the recent stories only.  Ties go to the
+ * is forgotten, so memory holds the recent stories only (and a bounded
+ * vocabulary, see CLUSTER_TERMS).  Ties go to the
  * older story; the result depends only on the input, byte for byte.
  *
  * A document whose id comes back after other documents (its rows were
@@ -44,7 +45,18 @@ struct cluster_opts {
 	double		 ent_weight;	/* an entity key, in stems */
 	double		 name_weight;	/* a stem capitalised inside a
 					   sentence (a name), in stems */
+	size_t		 max_terms;	/* vocabulary bound; 0: CLUSTER_TERMS */
 };
+
+/*
+ * The vocabulary (stems and entity keys met) is bounded: past max_terms
+ * terms, the rarest are forgotten (their document frequency starts again
+ * from zero if they come back), keeping those of the background table,
+ * those of live stories and those of the highest document frequencies, to
+ * about half the bound (when what must stay is more than that, the bound
+ * becomes twice what stayed).  So memory does not grow with the stream.
+ */
+#define CLUSTER_TERMS	(1UL << 20)
 
 struct cluster_stats {
 	unsigned long	 articles;	/* seen so far */

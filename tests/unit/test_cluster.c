@@ -237,6 +237,68 @@ test_df_round_trip(void)
 	cluster_free(c);
 }
 
+/* A word of letters from v, between 'q' and 'z'. */
+static size_t
+letters(size_t v, char *out)
+{
+	size_t m = 0;
+
+	out[m++] = 'q';
+	do {
+		out[m++] = (char)('a' + v % 26);
+		v /= 26;
+	} while (v > 0);
+	out[m++] = 'z';
+	out[m++] = ' ';
+	out[m] = '\0';
+	return m;
+}
+
+/*
+ * The vocabulary stays under its bound while stories come and go (40
+ * articles each, on 6 words of their own) and every article brings 3
+ * words never seen before; the stories are those found unbounded.
+ */
+static void
+test_bounded_vocabulary(void)
+{
+	struct cluster_opts o = defaults;
+	struct cluster *c[2];
+	struct cluster_stats st;
+	char text[512], id[32];
+	const char *a, *b;
+	size_t k, j, n, most = 0;
+	int isnew;
+
+	o.idle = 30;
+	c[0] = cluster_new(&o);
+	o.max_terms = 1000;
+	c[1] = cluster_new(&o);
+	CHECK(c[0] != NULL && c[1] != NULL);
+	if (c[0] == NULL || c[1] == NULL)
+		return;
+	for (k = 0; k < 2000; k++) {
+		for (j = n = 0; j < 6; j++)
+			n += letters(1000000 + (k / 40) * 6 + j, text + n);
+		for (j = 0; j < 3; j++)
+			n += letters(k * 3 + j, text + n);
+		snprintf(id, sizeof(id), "d%zu", k);
+		a = put(c[0], id, text, NULL, CLUSTER_NODAY, &isnew);
+		b = put(c[1], id, text, NULL, CLUSTER_NODAY, &isnew);
+		CHECK_EQ_STR(b, a);
+		cluster_get_stats(c[1], &st);
+		if (st.terms > most)
+			most = st.terms;
+	}
+	CHECK(most <= 1000);
+	CHECK(most >= 500);
+	cluster_get_stats(c[0], &st);
+	CHECK(st.terms > 6000);		/* the unbounded one kept them all */
+	CHECK(st.stories >= 50 && st.stories < 200);
+	cluster_free(c[0]);
+	cluster_free(c[1]);
+}
+
 int
 main(void)
 {
@@ -245,5 +307,6 @@ main(void)
 	test_entities_and_threshold();
 	test_retirement();
 	test_df_round_trip();
+	test_bounded_vocabulary();
 	UNIT_END();
 }
