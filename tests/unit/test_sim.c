@@ -242,6 +242,7 @@ test_model(void)
 	m.bias = -1.25;
 	m.threshold = 0.6;
 	m.partial = 0.3;
+	m.latent = 1;
 	p = scratch("");
 	fp = fopen(p, "w");
 	CHECK(sim_model_write(&m, fp) == 0);
@@ -250,9 +251,39 @@ test_model(void)
 	for (k = 0; k < SIM_NWEIGHT; k++)
 		CHECK(fabs(r.w[k] - m.w[k]) < 1e-9);
 	CHECK(r.bias == -1.25 && r.threshold == 0.6 && r.partial == 0.3);
+	CHECK(r.latent == 1);
 	CHECK(fabs(sim_model_score(&r, f) - 1 / (1 + exp(1.25))) < 1e-9);
+	/* Only the latent feature k counts: its weight, nothing squared. */
+	f[SIM_NBASE + 3] = 1;
+	CHECK(fabs(sim_model_score(&r, f) - 1 / (1 + exp(1.25 -
+	    m.w[SIM_NBASE + 3]))) < 1e-9);
+	f[SIM_NBASE + 3] = 0;
 	unlink(p);
 	free(p);
+	/* A lexical-only model: no latent weights, m.latent 0. */
+	m.latent = 0;
+	p = scratch("");
+	fp = fopen(p, "w");
+	CHECK(sim_model_write(&m, fp) == 0);
+	fclose(fp);
+	CHECK_EQ_LONG(sim_model_load(&r, p, err, sizeof(err)), 0);
+	CHECK(r.latent == 0);
+	for (k = 0; k < SIM_NWEIGHT; k++)
+		CHECK(fabs(r.w[k] - (k >= SIM_NBASE && k < SIM_NFEAT ? 0 :
+		    m.w[k])) < 1e-9);
+	unlink(p);
+	free(p);
+	/* Some latent weights but not all: an error. */
+	bad = scratch("lat_sum_0 1\nlat_cos 2\n");
+	CHECK_EQ_LONG(sim_model_load(&r, bad, err, sizeof(err)), -1);
+	CHECK(strstr(err, "no weight") != NULL);
+	unlink(bad);
+	free(bad);
+	bad = scratch("lat_sum_100 1\n");
+	CHECK_EQ_LONG(sim_model_load(&r, bad, err, sizeof(err)), -1);
+	CHECK(strstr(err, ":1: not a model line") != NULL);
+	unlink(bad);
+	free(bad);
 	bad = scratch("# comment\nthreshold 0.5\nstem_dice 1\nbogus 2\n");
 	CHECK_EQ_LONG(sim_model_load(&r, bad, err, sizeof(err)), -1);
 	CHECK(strstr(err, ":4: not a model line") != NULL);
@@ -264,6 +295,9 @@ test_model(void)
 	unlink(bad);
 	free(bad);
 	CHECK_EQ_STR(sim_feature_name(0), "stem_dice");
+	CHECK_EQ_STR(sim_feature_name(SIM_NBASE), "lat_sum");
+	CHECK_EQ_STR(sim_feature_name(SIM_NBASE + TFKLD_DIM), "lat_diff");
+	CHECK_EQ_STR(sim_feature_name(SIM_NFEAT - 1), "lat_cos");
 	CHECK(sim_feature_name(SIM_NFEAT) == NULL);
 }
 
