@@ -12,7 +12,8 @@
  *
  * A pair gives SIM_NFEAT features (overlaps of stems, IDF-weighted and
  * through WordNet synonyms, of word n-grams, the longest common word
- * subsequence, lengths, numbers, names, negation), which a linear model
+ * subsequence, lengths, numbers, names, negation; then the TF-KLD latent
+ * vectors of the two sentences, tfkld.h), which a linear model
  * learned with liblinear on MSRP pairs (data/align-pair.model) turns into
  * a probability that the two state the same thing.
  *
