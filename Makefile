@@ -271,7 +271,7 @@ bench-pipeline-small: all
 # ---- align-claims: synonym table, pair model, evaluation, benchmark ----
 # `make data-align` rebuilds data/align-synonyms.txt.gz from WordNet;
 # `make model-align` retrains data/align-pair.model and the latent model
-# data/align-latent.bin.gz (TF-KLD + SVD, LAPACK) on MSRP (MSRP=path).
+# data/align-latent.bin (TF-KLD + SVD, LAPACK) on MSRP (MSRP=path).
 WORDNET	?= /usr/share/wordnet
 MSRP	?= $(SHARED)/data/paraphrase/msrp_train.txt
 .PHONY: data-align model-align eval-align bench-align
@@ -288,7 +288,7 @@ data-align: $(B)/bench/align-wnsyn
 
 model-align: $(B)/bench/para-train
 	CROSSREAD_DATA=$(CURDIR)/data $(B)/bench/para-train -m 4 \
-	    -L data/align-latent.bin.gz $(MSRP) data/align-pair.model
+	    -L data/align-latent.bin $(MSRP) data/align-pair.model
 
 eval: eval-align
 eval-align: all

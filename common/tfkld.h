@@ -25,7 +25,7 @@
 #include <stdio.h>
 
 /* The data file, found with data_find(). */
-#define TFKLD_FILE	"align-latent.bin.gz"
+#define TFKLD_FILE	"align-latent.bin"
 
 /* Latent dimensions the model holds (and sim.h's pair features use). */
 #define TFKLD_DIM	100
@@ -108,13 +108,18 @@ void		 tfkld_pair(const float *a, const float *b, size_t dim,
 		    double *f);
 
 /*
- * Write t gzip-compressed to path (binary: "TFKLD1\n", feature count and
- * dimensions, then per feature its key, weight, a scale and dim signed
- * bytes; little-endian); 0, or -1 with errno.
+ * Write t to path (binary: "TFKLD1\n", feature count and dimensions as
+ * 32 bits, then per feature its 64-bit key, float weight, float scale and
+ * dim signed bytes; little-endian).  Not compressed: the bytes are near
+ * random, gzip saves 9% and inflating costs more start-up time than
+ * reading.  0, or -1 with errno.
  */
 int		 tfkld_write(const struct tfkld *t, const char *path);
 
-/* Read a model written by tfkld_write(); NULL with a message in err. */
+/*
+ * Read a model written by tfkld_write(), or a gzip of one; NULL with a
+ * message in err.
+ */
 struct tfkld	*tfkld_load(const char *path, char *err, size_t errlen);
 
 #endif
