@@ -301,6 +301,72 @@ test_model(void)
 	CHECK(sim_feature_name(SIM_NFEAT) == NULL);
 }
 
+/*
+ * The latent features inside an index: keys kept for training, a tiny
+ * model over them (two axes: the bridge sentence's own keys, the
+ * orchestra's), then the vectors folded in at sim_index_add.
+ */
+static void
+test_latent(struct stem *st)
+{
+	static const char *const s[] = {
+		"The Calloway bridge reopened on Monday.",
+		"The Calloway bridge reopened on Friday.",
+		"Orchestras tour distant islands.",
+	};
+	struct sim_index *x = sim_index_new(st, NULL);
+	uint64_t key[64];
+	double w[64], v[128], f[SIM_NFEAT];
+	const uint64_t *k;
+	struct tfkld *t;
+	size_t i, n, m = 0, nb;
+
+	for (i = 0; i < 3; i++)
+		sim_index_add(x, s[i], strlen(s[i]), NULL, (uint32_t)i);
+	k = sim_keys(x, 0, &n);
+	CHECK(k == NULL && n == 0);		/* not kept */
+	sim_index_clear(x);
+	sim_index_keep_keys(x);
+	for (i = 0; i < 3; i++)
+		sim_index_add(x, s[i], strlen(s[i]), NULL, (uint32_t)i);
+	k = sim_keys(x, 0, &nb);
+	CHECK_EQ_LONG(nb, 6 + 5);		/* 6 words: 6 + 5 bigrams */
+	for (i = 0; i < nb; i++, m++) {
+		key[m] = k[i];
+		w[m] = 1;
+		v[2 * m] = 1;
+		v[2 * m + 1] = 0;
+	}
+	k = sim_keys(x, 2, &n);
+	CHECK_EQ_LONG(n, 4 + 3);
+	for (i = 0; i < n; i++, m++) {
+		key[m] = k[i];
+		w[m] = 1;
+		v[2 * m] = 0;
+		v[2 * m + 1] = 1;
+	}
+	t = tfkld_from(key, w, v, m, 2);
+	sim_index_free(x);
+	x = sim_index_new(st, NULL);
+	sim_index_latent(x, t);
+	for (i = 0; i < 3; i++)
+		sim_index_add(x, s[i], strlen(s[i]), NULL, (uint32_t)i);
+	sim_index_finish(x);
+	sim_features(x, 0, 2, f);
+	CHECK(fabs(f[SIM_NFEAT - 1]) < 1e-4);		/* cosine 0 */
+	CHECK(fabs(f[SIM_NBASE] - 1) < 1e-4);		/* sum (1, 1) */
+	CHECK(fabs(f[SIM_NBASE + 1] - 1) < 1e-4);
+	CHECK(fabs(f[SIM_NBASE + TFKLD_DIM] - 1) < 1e-4);	/* |diff| */
+	sim_features(x, 0, 1, f);
+	CHECK(f[SIM_NFEAT - 1] > 0.99);	/* only the bridge axis */
+	/* Without the date, the two are the same: difference 0. */
+	sim_features_novalues(x, 0, 1, f);
+	CHECK(fabs(f[SIM_NFEAT - 1] - 1) < 1e-4);
+	CHECK(fabs(f[SIM_NBASE + TFKLD_DIM]) < 1e-4);
+	sim_index_free(x);
+	tfkld_free(t);
+}
+
 int
 main(void)
 {
@@ -313,6 +379,7 @@ main(void)
 	test_candidates(st);
 	test_lex(st);
 	test_model();
+	test_latent(st);
 	stem_free(st);
 	UNIT_END();
 }
