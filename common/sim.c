@@ -44,6 +44,9 @@ struct sent {
 	struct span	ch, chv;	/* character 4-grams (hashes, sorted,
 					   unique); chv without the values */
 	uint32_t	val, nval;	/* in x->vals */
+	uint32_t	lv, lvv;	/* latent vectors at x->lvec + lv * dim;
+					   lvv without the values */
+	uint32_t	ko, kn;		/* keys at x->keys.v[ko..ko + kn) */
 	uint32_t	group;
 	uint16_t	neg;
 };
@@ -87,9 +90,20 @@ struct sim_index {
 	size_t			 isvalcap;
 	char			*buf;
 	size_t			 bufcap;
+	const struct tfkld	*lat;	/* latent model or NULL */
+	int16_t			*lvec;	/* latent vectors, dim each, unit
+					   length, in 1/32767ths */
+	size_t			 nlvec, lveccap;
+	int			 keep_keys;
+	struct {
+		uint64_t	*v;
+		size_t		 n, cap;
+	}			 keys, wh, whv;	/* kept keys; word hashes */
+	uint64_t		*tk;		/* scratch keys */
+	size_t			 ntk, tkcap;
 };
 
-static const char *const feat_names[SIM_NFEAT] = {
+static const char *const feat_names[SIM_NBASE] = {
 	"stem_dice", "stem_cover_min", "stem_cover_max",
 	"idf_dice", "idf_cover_min", "idf_cover_max",
 	"syn_dice", "syn_cover_min", "syn_cover_max",
@@ -148,7 +162,13 @@ lookup(const char *const *tab, const char *s, size_t n)
 const char *
 sim_feature_name(size_t k)
 {
-	return k < SIM_NFEAT ? feat_names[k] : NULL;
+	if (k < SIM_NBASE)
+		return feat_names[k];
+	if (k < SIM_NBASE + TFKLD_DIM)
+		return "lat_sum";
+	if (k < SIM_NBASE + 2 * TFKLD_DIM)
+		return "lat_diff";
+	return k < SIM_NFEAT ? "lat_cos" : NULL;
 }
 
 static void
@@ -302,8 +322,8 @@ sim_expand(const double *f, double *g)
 	size_t i, j, k = SIM_NFEAT;
 
 	memcpy(g, f, SIM_NFEAT * sizeof(*f));
-	for (i = 0; i < SIM_NFEAT; i++)
-		for (j = i; j < SIM_NFEAT; j++)
+	for (i = 0; i < SIM_NBASE; i++)
+		for (j = i; j < SIM_NBASE; j++)
 			g[k++] = f[i] * f[j];
 }
 
@@ -319,6 +339,26 @@ sim_model_score(const struct sim_model *m, const double *f)
 	return 1.0 / (1.0 + exp(-z));
 }
 
+/* The index of latent weight "lat_sum_D", "lat_diff_D", "lat_cos", or -1. */
+static long
+latent_index(const char *name)
+{
+	const char *errstr;
+	long d;
+
+	if (strcmp(name, "lat_cos") == 0)
+		return SIM_NBASE + 2 * TFKLD_DIM;
+	if (strncmp(name, "lat_sum_", 8) == 0) {
+		d = (long)strtonum(name + 8, 0, TFKLD_DIM - 1, &errstr);
+		return errstr != NULL ? -1 : SIM_NBASE + d;
+	}
+	if (strncmp(name, "lat_diff_", 9) == 0) {
+		d = (long)strtonum(name + 9, 0, TFKLD_DIM - 1, &errstr);
+		return errstr != NULL ? -1 : SIM_NBASE + TFKLD_DIM + d;
+	}
+	return -1;
+}
+
 /* The index of weight "a" or "a*b" in the expansion, or -1. */
 static long
 weight_index(const char *name)
@@ -327,21 +367,23 @@ weight_index(const char *name)
 	size_t i, j, k = SIM_NFEAT, la = star ? (size_t)(star - name) :
 	    strlen(name);
 
-	for (i = 0; i < SIM_NFEAT; i++)
+	if (star == NULL && strncmp(name, "lat_", 4) == 0)
+		return latent_index(name);
+	for (i = 0; i < SIM_NBASE; i++)
 		if (strlen(feat_names[i]) == la &&
 		    memcmp(feat_names[i], name, la) == 0)
 			break;
-	if (i == SIM_NFEAT)
+	if (i == SIM_NBASE)
 		return -1;
 	if (star == NULL)
 		return (long)i;
-	for (j = 0; j < SIM_NFEAT; j++)
+	for (j = 0; j < SIM_NBASE; j++)
 		if (strcmp(feat_names[j], star + 1) == 0)
 			break;
-	if (j == SIM_NFEAT || j < i)
+	if (j == SIM_NBASE || j < i)
 		return -1;
-	/* Rows before i hold SIM_NFEAT - i' products each. */
-	k += i * SIM_NFEAT - i * (i - 1) / 2 + (j - i);
+	/* Rows before i hold SIM_NBASE - i' products each. */
+	k += i * SIM_NBASE - i * (i - 1) / 2 + (j - i);
 	return (long)k;
 }
 
@@ -365,6 +407,13 @@ model_set(struct sim_model *m, const char *name, double v, int *seen)
 	return 0;
 }
 
+/* Whether weight k must be in a model file with nlat latent weights. */
+static int
+required(size_t k, size_t nlat)
+{
+	return k < SIM_NBASE || k >= SIM_NFEAT || nlat > 0;
+}
+
 int
 sim_model_load(struct sim_model *m, const char *path, char *err,
     size_t errlen)
@@ -374,7 +423,7 @@ sim_model_load(struct sim_model *m, const char *path, char *err,
 	int seen[SIM_NWEIGHT] = { 0 }, n = 0;
 	unsigned long lineno = 0;
 	double v;
-	size_t k;
+	size_t k, nlat = 0;
 
 	memset(m, 0, sizeof(*m));
 	m->threshold = m->partial = 0.5;
@@ -401,8 +450,11 @@ sim_model_load(struct sim_model *m, const char *path, char *err,
 		return -1;
 	}
 	fclose(fp);
+	for (k = SIM_NBASE; k < SIM_NFEAT; k++)
+		nlat += seen[k];
+	m->latent = nlat > 0;
 	for (k = 0; k < SIM_NWEIGHT; k++)
-		if (!seen[k]) {
+		if (!seen[k] && required(k, nlat)) {
 			snprintf(err, errlen, "%s: no weight number %zu", path,
 			    k + 1);
 			return -1;
@@ -417,10 +469,17 @@ sim_model_write(const struct sim_model *m, FILE *fp)
 
 	fprintf(fp, "threshold %.6f\npartial %.6f\nbias %.9g\n",
 	    m->threshold, m->partial, m->bias);
-	for (k = 0; k < SIM_NFEAT; k++)
+	for (k = 0; k < SIM_NBASE; k++)
 		fprintf(fp, "%s %.9g\n", feat_names[k], m->w[k]);
-	for (i = 0; i < SIM_NFEAT; i++)
-		for (j = i; j < SIM_NFEAT; j++)
+	for (; m->latent && k < SIM_NFEAT; k++)
+		if (k < SIM_NFEAT - 1)
+			fprintf(fp, "%s_%zu %.9g\n", sim_feature_name(k),
+			    (k - SIM_NBASE) % TFKLD_DIM, m->w[k]);
+		else
+			fprintf(fp, "lat_cos %.9g\n", m->w[k]);
+	k = SIM_NFEAT;
+	for (i = 0; i < SIM_NBASE; i++)
+		for (j = i; j < SIM_NBASE; j++)
 			fprintf(fp, "%s*%s %.9g\n", feat_names[i],
 			    feat_names[j], m->w[k++]);
 	return ferror(fp) ? -1 : 0;
@@ -428,13 +487,14 @@ sim_model_write(const struct sim_model *m, FILE *fp)
 
 int
 sim_data_load(const char *model, struct stem **st, struct sim_lex **lex,
-    struct sim_model *m, char *err, size_t errlen)
+    struct sim_model *m, struct tfkld **lat, char *err, size_t errlen)
 {
 	char *path;
 	int rc;
 
 	*st = NULL;
 	*lex = NULL;
+	*lat = NULL;
 	if ((path = data_find(SIM_SYN_FILE)) == NULL) {
 		snprintf(err, errlen, "%s: not found (set CROSSREAD_DATA)",
 		    SIM_SYN_FILE);
@@ -450,6 +510,16 @@ sim_data_load(const char *model, struct stem **st, struct sim_lex **lex,
 		    SIM_MODEL_FILE);
 	rc = path == NULL ? -1 : sim_model_load(m, path, err, errlen);
 	free(path);
+	if (rc == 0 && m->latent) {
+		/* Only a model with latent weights needs the projection. */
+		if ((path = data_find(TFKLD_FILE)) == NULL) {
+			snprintf(err, errlen, "%s: not found (set "
+			    "CROSSREAD_DATA)", TFKLD_FILE);
+			rc = -1;
+		} else if ((*lat = tfkld_load(path, err, errlen)) == NULL)
+			rc = -1;
+		free(path);
+	}
 	if (rc == 0 && (*st = stem_new()) == NULL) {
 		snprintf(err, errlen, "libstemmer has no English stemmer");
 		rc = -1;
@@ -457,6 +527,8 @@ sim_data_load(const char *model, struct stem **st, struct sim_lex **lex,
 	if (rc == -1) {
 		sim_lex_free(*lex);
 		*lex = NULL;
+		tfkld_free(*lat);
+		*lat = NULL;
 	}
 	return rc;
 }
@@ -482,6 +554,8 @@ sim_index_clear(struct sim_index *x)
 	x->n = 0;
 	x->pool.n = 0;
 	x->nvals = 0;
+	x->nlvec = 0;
+	x->keys.n = 0;
 	free(x->poff);
 	free(x->plist);
 	free(x->acc);
@@ -516,7 +590,31 @@ sim_index_free(struct sim_index *x)
 	free(x->tsv.v);
 	free(x->isval);
 	free(x->buf);
+	free(x->lvec);
+	free(x->keys.v);
+	free(x->wh.v);
+	free(x->whv.v);
+	free(x->tk);
 	free(x);
+}
+
+void
+sim_index_latent(struct sim_index *x, const struct tfkld *t)
+{
+	x->lat = t;
+}
+
+void
+sim_index_keep_keys(struct sim_index *x)
+{
+	x->keep_keys = 1;
+}
+
+const uint64_t *
+sim_keys(const struct sim_index *x, size_t i, size_t *n)
+{
+	*n = x->keep_keys ? x->s[i].kn : 0;
+	return x->keep_keys ? x->keys.v + x->s[i].ko : NULL;
 }
 
 size_t
@@ -900,6 +998,83 @@ anchors(struct sim_index *x, const char *text, size_t v0)
 	}
 }
 
+/*
+ * The hash of word token k (lower-cased form low[0..n)) for the latent
+ * keys: of its stem when a word, else of its lower-cased form; kept in
+ * x->whv too unless the token is a value.
+ */
+static void
+word_hash(struct sim_index *x, const char *text, size_t k, const char *low,
+    size_t n)
+{
+	const struct tok *t = &x->toks.v[k];
+	uint64_t h;
+	size_t sn;
+	const char *st;
+
+	if (t->kind == TOK_WORD) {
+		st = stem_word(x->st, text + t->start, t->end - t->start, &sn);
+		h = hash_bytes(st, sn, 0x6c6174);
+	} else
+		h = hash_bytes(low, n, 0x6c6174);
+	if (x->wh.n == x->wh.cap)
+		xgrow((void **)&x->wh.v, &x->wh.cap, x->wh.n + 1,
+		    sizeof(*x->wh.v));
+	x->wh.v[x->wh.n++] = h;
+	if (x->isval[k])
+		return;
+	if (x->whv.n == x->whv.cap)
+		xgrow((void **)&x->whv.v, &x->whv.cap, x->whv.n + 1,
+		    sizeof(*x->whv.v));
+	x->whv.v[x->whv.n++] = h;
+}
+
+/*
+ * The latent vector of the words hashed to w[0..n): its number.  Kept
+ * in 16 bits a component (half the memory of floats, an error under
+ * 2e-5 on a unit vector's components).
+ */
+static uint32_t
+latent_vector(struct sim_index *x, const uint64_t *w, size_t n)
+{
+	size_t dim = tfkld_dim(x->lat), d;
+	float v[TFKLD_DIM];
+	int16_t *q;
+
+	x->ntk = 0;
+	tfkld_keys(w, n, &x->tk, &x->ntk, &x->tkcap);
+	if ((x->nlvec + 1) * dim > x->lveccap)
+		xgrow((void **)&x->lvec, &x->lveccap, (x->nlvec + 1) * dim,
+		    sizeof(*x->lvec));
+	tfkld_vector(x->lat, x->tk, x->ntk, v);
+	q = x->lvec + x->nlvec * dim;
+	for (d = 0; d < dim; d++)
+		q[d] = (int16_t)lrintf(v[d] * 32767);
+	return (uint32_t)x->nlvec++;
+}
+
+/* The kept keys and the latent vectors of sentence s. */
+static void
+latent(struct sim_index *x, struct sent *s, int has_vals)
+{
+	if (x->keep_keys) {
+		x->ntk = 0;
+		tfkld_keys(x->wh.v, x->wh.n, &x->tk, &x->ntk, &x->tkcap);
+		s->ko = (uint32_t)x->keys.n;
+		s->kn = (uint32_t)x->ntk;
+		if (x->keys.n + x->ntk > x->keys.cap)
+			xgrow((void **)&x->keys.v, &x->keys.cap,
+			    x->keys.n + x->ntk, sizeof(*x->keys.v));
+		memcpy(x->keys.v + x->keys.n, x->tk,
+		    x->ntk * sizeof(*x->tk));
+		x->keys.n += x->ntk;
+	}
+	if (x->lat == NULL)
+		return;
+	s->lv = latent_vector(x, x->wh.v, x->wh.n);
+	s->lvv = has_vals ? latent_vector(x, x->whv.v, x->whv.n) : s->lv;
+}
+
 /* The spans of sentence s with its values blanked or left out. */
 static void
 novalue_spans(struct sim_index *x, struct sent *s, const char *text)
@@ -956,13 +1131,17 @@ sim_index_add(struct sim_index *x, const char *text, size_t len,
 			nw++;
 	s->w.off = (uint32_t)x->pool.n;
 	s->w.n = (uint32_t)nw;
+	x->wh.n = x->whv.n = 0;
 	for (k = 0; k < x->toks.n; k++) {
 		if (x->toks.v[k].kind == TOK_PUNCT)
 			continue;
 		low = lower_tok(x, text, &x->toks.v[k], &n);
 		u32_push(&x->pool, intern(x, low, n, 0));
+		if (x->lat != NULL || x->keep_keys)
+			word_hash(x, text, k, low, n);
 		add_word(x, s, text, k, ents != NULL);
 	}
+	latent(x, s, x->nvals > v0);
 	anchors(x, text, v0);
 	u32_uniq(&x->tc);
 	u32_uniq(&x->tnm);
@@ -1412,9 +1591,48 @@ sim_containment(const struct sim_index *x, size_t i, size_t j)
 }
 
 void
+sim_latent_pair(const float *a, const float *b, size_t dim, double *f)
+{
+	double g[TFKLD_NPAIR];
+	size_t d;
+
+	memset(f + SIM_NBASE, 0, TFKLD_NPAIR * sizeof(*f));
+	tfkld_pair(a, b, dim, g);
+	for (d = 0; d < dim; d++) {
+		f[SIM_NBASE + d] = g[d];
+		f[SIM_NBASE + TFKLD_DIM + d] = g[dim + d];
+	}
+	f[SIM_NBASE + 2 * TFKLD_DIM] = g[2 * dim];
+}
+
+/* The latent pair features into f[SIM_NBASE..SIM_NFEAT). */
+static void
+latent_features(const struct sim_index *x, size_t i, size_t j, double *f,
+    int novals)
+{
+	float a[TFKLD_DIM], b[TFKLD_DIM];
+	const int16_t *qa, *qb;
+	size_t dim, d;
+
+	if (x->lat == NULL) {
+		memset(f + SIM_NBASE, 0, TFKLD_NPAIR * sizeof(*f));
+		return;
+	}
+	dim = tfkld_dim(x->lat);
+	qa = x->lvec + (size_t)(novals ? x->s[i].lvv : x->s[i].lv) * dim;
+	qb = x->lvec + (size_t)(novals ? x->s[j].lvv : x->s[j].lv) * dim;
+	for (d = 0; d < dim; d++) {
+		a[d] = qa[d] / 32767.0f;
+		b[d] = qb[d] / 32767.0f;
+	}
+	sim_latent_pair(a, b, dim, f);
+}
+
+void
 sim_features(const struct sim_index *x, size_t i, size_t j, double *f)
 {
 	features(x, i, j, f, 0);
+	latent_features(x, i, j, f, 0);
 }
 
 void
@@ -1422,4 +1640,5 @@ sim_features_novalues(const struct sim_index *x, size_t i, size_t j,
     double *f)
 {
 	features(x, i, j, f, 1);
+	latent_features(x, i, j, f, 1);
 }

@@ -12,7 +12,8 @@
  *
  * A pair gives SIM_NFEAT features (overlaps of stems, IDF-weighted and
  * through WordNet synonyms, of word n-grams, the longest common word
- * subsequence, lengths, numbers, names, negation), which a linear model
+ * subsequence, lengths, numbers, names, negation; then the TF-KLD latent
+ * vectors of the two sentences, tfkld.h), which a linear model
  * learned with liblinear on MSRP pairs (data/align-pair.model) turns into
  * a probability that the two state the same thing.
  *
@@ -29,19 +30,27 @@
 
 #include "ent.h"
 #include "stem.h"
+#include "tfkld.h"
 
 /* The data files, found with data_find(). */
 #define SIM_MODEL_FILE	"align-pair.model"
 #define SIM_SYN_FILE	"align-synonyms.txt.gz"
 
-/* The pair features; sim_feature_name() gives their names. */
-#define SIM_NFEAT	44
+/*
+ * The pair features; sim_feature_name() gives their names.  The first
+ * SIM_NBASE are the lexical ones; then TFKLD_NPAIR from the latent
+ * vectors of the two sentences (tfkld.h): their sum, the absolute
+ * difference, the cosine (all zero when the index has no latent model).
+ */
+#define SIM_NBASE	44
+#define SIM_NFEAT	(SIM_NBASE + TFKLD_NPAIR)
 
 /*
- * The model is linear over the features and their pairwise products
- * (f[i] * f[j], i <= j): a quadratic fit, still one dot product.
+ * The model is linear over the features and the pairwise products of the
+ * lexical ones (f[i] * f[j], i <= j < SIM_NBASE): quadratic in those,
+ * linear in the latent ones, still one dot product.
  */
-#define SIM_NWEIGHT	(SIM_NFEAT + SIM_NFEAT * (SIM_NFEAT + 1) / 2)
+#define SIM_NWEIGHT	(SIM_NFEAT + SIM_NBASE * (SIM_NBASE + 1) / 2)
 
 /* Keys in more sentences than this are left out of the candidate lists. */
 #define SIM_MAXDF	200
@@ -86,13 +95,16 @@ struct sim_model {
 	double		 bias;
 	double		 threshold;	/* score at or above: same claim */
 	double		 partial;	/* at or above: partial (overlap) */
+	int		 latent;	/* has latent weights: needs TFKLD_FILE */
 };
 
 /*
- * Read a model file (lines "name weight", a product named "a*b", plus
- * "bias", "threshold" and "partial"; '#' starts a comment).  Returns 0,
- * or -1 with a message in err.  Every weight must be given, no unknown
- * name.
+ * Read a model file (lines "name weight", a product named "a*b", a latent
+ * feature "lat_sum_D", "lat_diff_D" or "lat_cos", plus "bias",
+ * "threshold" and "partial"; '#' starts a comment).  Returns 0, or -1
+ * with a message in err.  Every lexical weight must be given, no unknown
+ * name; the latent weights all or none (none: m->latent is 0 and the
+ * latent features count for nothing).
  */
 int		 sim_model_load(struct sim_model *m, const char *path,
 		    char *err, size_t errlen);
@@ -102,20 +114,29 @@ int		 sim_model_write(const struct sim_model *m, FILE *fp);
 /* Probability that the pair with features f states the same thing. */
 double		 sim_model_score(const struct sim_model *m, const double *f);
 
-/* The features f[SIM_NFEAT] and their products into g[SIM_NWEIGHT]. */
+/*
+ * The features f[SIM_NFEAT] and the products of the lexical ones into
+ * g[SIM_NWEIGHT].
+ */
 void		 sim_expand(const double *f, double *g);
 
 /*
- * What scoring needs: an English stemmer, the synonym table and the model
- * (the file model, or SIM_MODEL_FILE when NULL), into *st, *lex and *m.
- * Returns 0, or -1 with a message in err, nothing left allocated.  Free
- * with stem_free() and sim_lex_free().
+ * What scoring needs: an English stemmer, the synonym table, the model
+ * (the file model, or SIM_MODEL_FILE when NULL) and, when the model has
+ * latent weights, the latent model (TFKLD_FILE, else *lat is NULL), into
+ * *st, *lex, *m and *lat.  Returns 0, or -1 with a message in err,
+ * nothing left allocated.  Free with stem_free(), sim_lex_free() and
+ * tfkld_free().
  */
 int		 sim_data_load(const char *model, struct stem **st,
-		    struct sim_lex **lex, struct sim_model *m, char *err,
-		    size_t errlen);
+		    struct sim_lex **lex, struct sim_model *m,
+		    struct tfkld **lat, char *err, size_t errlen);
 
-/* The name of feature k (0 <= k < SIM_NFEAT), for model files. */
+/*
+ * The name of feature k (0 <= k < SIM_NFEAT), for model files; the latent
+ * ones share "lat_sum", "lat_diff" (a dimension number follows in model
+ * files) and "lat_cos".
+ */
 const char	*sim_feature_name(size_t k);
 
 struct sim_index;
@@ -126,6 +147,24 @@ struct sim_index;
  */
 struct sim_index *sim_index_new(struct stem *st, const struct sim_lex *lex);
 void		 sim_index_free(struct sim_index *x);
+
+/*
+ * Give every sentence added from now on a latent vector from t (not
+ * owned, must outlive x; NULL: none), for the latent pair features.
+ */
+void		 sim_index_latent(struct sim_index *x, const struct tfkld *t);
+
+/*
+ * Keep the TF-KLD feature keys (tfkld.h) of every sentence added from
+ * now on, for training a latent model: sim_keys() gives them.
+ */
+void		 sim_index_keep_keys(struct sim_index *x);
+
+/*
+ * The feature keys of sentence i, in order, *n of them (valid until the
+ * next add or clear); NULL unless sim_index_keep_keys() was called.
+ */
+const uint64_t	*sim_keys(const struct sim_index *x, size_t i, size_t *n);
 
 /* Empty x for the next story, keeping its allocations where it can. */
 void		 sim_index_clear(struct sim_index *x);
@@ -163,6 +202,13 @@ void		 sim_features(const struct sim_index *x, size_t i, size_t j,
  */
 void		 sim_features_novalues(const struct sim_index *x, size_t i,
 		    size_t j, double *f);
+
+/*
+ * The latent pair features of vectors a and b (dim <= TFKLD_DIM) into
+ * f[SIM_NBASE..SIM_NFEAT), as sim_features() places them.
+ */
+void		 sim_latent_pair(const float *a, const float *b, size_t dim,
+		    double *f);
 
 /* How many content stems, values left out, sentences i and j share. */
 size_t		 sim_shared(const struct sim_index *x, size_t i, size_t j);

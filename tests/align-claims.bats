@@ -311,6 +311,34 @@ row() {
 	[[ "$stderr" == *"self.tsv:1: not a model line"* ]]
 }
 
+@test "the latent model is loaded only for a model with latent weights" {
+	data="$BATS_TEST_TMPDIR/data"
+	mkdir "$data"
+	cp "$BATS_TEST_DIRNAME/../data/align-synonyms.txt.gz" \
+	    "$BATS_TEST_DIRNAME/../data/align-pair.model" "$data/"
+	# The shipped model has latent weights: without the latent file, an
+	# error naming it; a damaged one, an error too.
+	run -1 --separate-stderr env CROSSREAD_DATA="$data" \
+	    align-claims "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"align-latent.bin: not found"* ]]
+	printf 'TFKLD1\nshort' > "$data/align-latent.bin"
+	run -1 --separate-stderr env CROSSREAD_DATA="$data" \
+	    align-claims "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"align-latent.bin: not a latent model"* ]]
+	# A lexical-only model (no lat_ lines) needs no latent file.
+	rm "$data/align-latent.bin"
+	grep -v '^lat_' "$BATS_TEST_DIRNAME/../data/align-pair.model" \
+	    > "$data/lexical.model"
+	run -0 env CROSSREAD_DATA="$data" align-claims \
+	    -m "$data/lexical.model" "$FIXTURES/bridge.tsv"
+	# Half the latent weights: not a model.
+	grep -v '^lat_sum' "$BATS_TEST_DIRNAME/../data/align-pair.model" \
+	    > "$data/half.model"
+	run -1 --separate-stderr align-claims -m "$data/half.model" \
+	    "$FIXTURES/bridge.tsv"
+	[[ "$stderr" == *"half.model: no weight number 45"* ]]
+}
+
 @test "a header only gives a header only" {
 	head -n 1 "$FIXTURES/bridge.tsv" > "$BATS_TEST_TMPDIR/head.tsv"
 	run -0 align-claims "$BATS_TEST_TMPDIR/head.tsv"

@@ -51,6 +51,7 @@ struct run {
 	struct stem	  *st;
 	struct sim_lex	  *lex;
 	struct sim_model   m;
+	struct tfkld	  *lat;
 	struct claim_opts  co;
 	struct sim_index  *x;
 	struct claim_set   cs;
@@ -179,8 +180,8 @@ load_data(struct run *run)
 {
 	char msg[512];
 
-	if (sim_data_load(run->o->model, &run->st, &run->lex, &run->m, msg,
-	    sizeof(msg)) == -1) {
+	if (sim_data_load(run->o->model, &run->st, &run->lex, &run->m,
+	    &run->lat, msg, sizeof(msg)) == -1) {
 		stop(run);
 		errx(1, "%s", msg);
 	}
@@ -192,6 +193,7 @@ load_data(struct run *run)
 	run->co.partial = run->m.partial;
 	run->co.maxcand = run->o->maxcand;
 	run->x = sim_index_new(run->st, run->lex);
+	sim_index_latent(run->x, run->lat);
 }
 
 static int
@@ -403,6 +405,7 @@ free_run(struct run *run)
 	claim_set_free(&run->cs);
 	sim_index_free(run->x);
 	sim_lex_free(run->lex);
+	tfkld_free(run->lat);
 	stem_free(run->st);
 	claim_rows_free(&run->rows);
 	tsv_reader_free(&run->r);

@@ -242,6 +242,7 @@ test_model(void)
 	m.bias = -1.25;
 	m.threshold = 0.6;
 	m.partial = 0.3;
+	m.latent = 1;
 	p = scratch("");
 	fp = fopen(p, "w");
 	CHECK(sim_model_write(&m, fp) == 0);
@@ -250,9 +251,39 @@ test_model(void)
 	for (k = 0; k < SIM_NWEIGHT; k++)
 		CHECK(fabs(r.w[k] - m.w[k]) < 1e-9);
 	CHECK(r.bias == -1.25 && r.threshold == 0.6 && r.partial == 0.3);
+	CHECK(r.latent == 1);
 	CHECK(fabs(sim_model_score(&r, f) - 1 / (1 + exp(1.25))) < 1e-9);
+	/* Only the latent feature k counts: its weight, nothing squared. */
+	f[SIM_NBASE + 3] = 1;
+	CHECK(fabs(sim_model_score(&r, f) - 1 / (1 + exp(1.25 -
+	    m.w[SIM_NBASE + 3]))) < 1e-9);
+	f[SIM_NBASE + 3] = 0;
 	unlink(p);
 	free(p);
+	/* A lexical-only model: no latent weights, m.latent 0. */
+	m.latent = 0;
+	p = scratch("");
+	fp = fopen(p, "w");
+	CHECK(sim_model_write(&m, fp) == 0);
+	fclose(fp);
+	CHECK_EQ_LONG(sim_model_load(&r, p, err, sizeof(err)), 0);
+	CHECK(r.latent == 0);
+	for (k = 0; k < SIM_NWEIGHT; k++)
+		CHECK(fabs(r.w[k] - (k >= SIM_NBASE && k < SIM_NFEAT ? 0 :
+		    m.w[k])) < 1e-9);
+	unlink(p);
+	free(p);
+	/* Some latent weights but not all: an error. */
+	bad = scratch("lat_sum_0 1\nlat_cos 2\n");
+	CHECK_EQ_LONG(sim_model_load(&r, bad, err, sizeof(err)), -1);
+	CHECK(strstr(err, "no weight") != NULL);
+	unlink(bad);
+	free(bad);
+	bad = scratch("lat_sum_100 1\n");
+	CHECK_EQ_LONG(sim_model_load(&r, bad, err, sizeof(err)), -1);
+	CHECK(strstr(err, ":1: not a model line") != NULL);
+	unlink(bad);
+	free(bad);
 	bad = scratch("# comment\nthreshold 0.5\nstem_dice 1\nbogus 2\n");
 	CHECK_EQ_LONG(sim_model_load(&r, bad, err, sizeof(err)), -1);
 	CHECK(strstr(err, ":4: not a model line") != NULL);
@@ -264,7 +295,76 @@ test_model(void)
 	unlink(bad);
 	free(bad);
 	CHECK_EQ_STR(sim_feature_name(0), "stem_dice");
+	CHECK_EQ_STR(sim_feature_name(SIM_NBASE), "lat_sum");
+	CHECK_EQ_STR(sim_feature_name(SIM_NBASE + TFKLD_DIM), "lat_diff");
+	CHECK_EQ_STR(sim_feature_name(SIM_NFEAT - 1), "lat_cos");
 	CHECK(sim_feature_name(SIM_NFEAT) == NULL);
+}
+
+/*
+ * The latent features inside an index: keys kept for training, a tiny
+ * model over them (two axes: the bridge sentence's own keys, the
+ * orchestra's), then the vectors folded in at sim_index_add.
+ */
+static void
+test_latent(struct stem *st)
+{
+	static const char *const s[] = {
+		"The Calloway bridge reopened on Monday.",
+		"The Calloway bridge reopened on Friday.",
+		"Orchestras tour distant islands.",
+	};
+	struct sim_index *x = sim_index_new(st, NULL);
+	uint64_t key[64];
+	double w[64], v[128], f[SIM_NFEAT];
+	const uint64_t *k;
+	struct tfkld *t;
+	size_t i, n, m = 0, nb;
+
+	for (i = 0; i < 3; i++)
+		sim_index_add(x, s[i], strlen(s[i]), NULL, (uint32_t)i);
+	k = sim_keys(x, 0, &n);
+	CHECK(k == NULL && n == 0);		/* not kept */
+	sim_index_clear(x);
+	sim_index_keep_keys(x);
+	for (i = 0; i < 3; i++)
+		sim_index_add(x, s[i], strlen(s[i]), NULL, (uint32_t)i);
+	k = sim_keys(x, 0, &nb);
+	CHECK_EQ_LONG(nb, 6 + 5);		/* 6 words: 6 + 5 bigrams */
+	for (i = 0; i < nb; i++, m++) {
+		key[m] = k[i];
+		w[m] = 1;
+		v[2 * m] = 1;
+		v[2 * m + 1] = 0;
+	}
+	k = sim_keys(x, 2, &n);
+	CHECK_EQ_LONG(n, 4 + 3);
+	for (i = 0; i < n; i++, m++) {
+		key[m] = k[i];
+		w[m] = 1;
+		v[2 * m] = 0;
+		v[2 * m + 1] = 1;
+	}
+	t = tfkld_from(key, w, v, m, 2);
+	sim_index_free(x);
+	x = sim_index_new(st, NULL);
+	sim_index_latent(x, t);
+	for (i = 0; i < 3; i++)
+		sim_index_add(x, s[i], strlen(s[i]), NULL, (uint32_t)i);
+	sim_index_finish(x);
+	sim_features(x, 0, 2, f);
+	CHECK(fabs(f[SIM_NFEAT - 1]) < 1e-4);		/* cosine 0 */
+	CHECK(fabs(f[SIM_NBASE] - 1) < 1e-4);		/* sum (1, 1) */
+	CHECK(fabs(f[SIM_NBASE + 1] - 1) < 1e-4);
+	CHECK(fabs(f[SIM_NBASE + TFKLD_DIM] - 1) < 1e-4);	/* |diff| */
+	sim_features(x, 0, 1, f);
+	CHECK(f[SIM_NFEAT - 1] > 0.99);	/* only the bridge axis */
+	/* Without the date, the two are the same: difference 0. */
+	sim_features_novalues(x, 0, 1, f);
+	CHECK(fabs(f[SIM_NFEAT - 1] - 1) < 1e-4);
+	CHECK(fabs(f[SIM_NBASE + TFKLD_DIM]) < 1e-4);
+	sim_index_free(x);
+	tfkld_free(t);
 }
 
 int
@@ -279,6 +379,7 @@ main(void)
 	test_candidates(st);
 	test_lex(st);
 	test_model();
+	test_latent(st);
 	stem_free(st);
 	UNIT_END();
 }
