@@ -295,5 +295,6 @@ eval-align: all
 	@bash bench/eval-align.sh $(B)/align-claims $(MSRP)
 
 bench: bench-align
+$(B)/bench/align-gen: bench/gen.h
 bench-align: all $(B)/bench/align-gen
 	bash bench/bench-align.sh $(B)/align-claims $(B)/bench/align-gen

@@ -24,6 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gen.h"
+
 #define VOCAB	50000
 #define FACTW	6
 
@@ -33,22 +35,6 @@ static const char *const syl[] = {
 	"de", "won", "pi", "strat", "le", "mun", "sa", "tor", "vel", "ba",
 	"gri", "ot"
 };
-
-static uint64_t
-next(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 2685821657736338717ULL;
-}
-
-/* Uniform in [0, 1). */
-static double
-unif(uint64_t *s)
-{
-	return (next(s) >> 11) * (1.0 / 9007199254740992.0);
-}
 
 /* The word of rank k (1-based): its syllables from k's digits base 32. */
 static void
@@ -60,24 +46,6 @@ word(unsigned k, FILE *fp)
 		fputs(syl[v % 32], fp);
 		v /= 32;
 	} while (v > 0);
-}
-
-/* A Zipf-distributed rank by inversion of the cumulative table. */
-static unsigned
-zipf(const double *cum, uint64_t *s)
-{
-	double u = unif(s) * cum[VOCAB - 1];
-	unsigned lo = 0, hi = VOCAB - 1;
-
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-
-		if (cum[mid] < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo + 1;
 }
 
 int
@@ -109,8 +77,7 @@ main(int argc, char *argv[])
 		errx(2, "n %s: %s", argv[optind], errstr);
 	if ((cum = calloc(VOCAB, sizeof(*cum))) == NULL)
 		err(1, NULL);
-	for (k = 0; k < VOCAB; k++)
-		cum[k] = (k ? cum[k - 1] : 0) + 1.0 / (k + 1);
+	gen_zipf_table(cum, VOCAB);
 	f = (unsigned)(n / 10 > 0 ? n / 10 : 1);
 	facts = calloc((size_t)f * FACTW, sizeof(*facts));
 	num = calloc(f, sizeof(*num));
@@ -118,32 +85,32 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	/* Facts use the rarer half of the vocabulary: what a story is about. */
 	for (k = 0; k < f * FACTW; k++)
-		facts[k] = VOCAB / 50 + (unsigned)(next(&s) % (VOCAB -
+		facts[k] = VOCAB / 50 + (unsigned)(gen_next(&s) % (VOCAB -
 		    VOCAB / 50));
 	for (k = 0; k < f; k++)
-		num[k] = 2 + (unsigned)(next(&s) % 900);
+		num[k] = 2 + (unsigned)(gen_next(&s) % 900);
 	printf("doc\tsent\ttext\n");
 	for (i = 0; i < n; i++) {
 		printf("d%06lld\t%lld\t", i / 20 + 1, i % 20 + 1);
-		if (next(&s) % 2 == 0) {
-			k = (unsigned)(next(&s) % f);
+		if (gen_next(&s) % 2 == 0) {
+			k = (unsigned)(gen_next(&s) % f);
 			for (j = 0; j < FACTW; j++)
 				order[j] = j;
 			for (j = FACTW - 1; j > 0; j--) {
-				t = (unsigned)(next(&s) % (j + 1));
+				t = (unsigned)(gen_next(&s) % (j + 1));
 				nw = order[j], order[j] = order[t], order[t] = nw;
 			}
 			fputs("The ", stdout);
-			for (j = 0; j < FACTW - (next(&s) % 3 == 0); j++) {
+			for (j = 0; j < FACTW - (gen_next(&s) % 3 == 0); j++) {
 				word(facts[k * FACTW + order[j]], stdout);
 				fputs(j == 2 ? " said " : " ", stdout);
 			}
-			printf("%u.\n", next(&s) % 8 == 0 ? num[k] + 1 :
+			printf("%u.\n", gen_next(&s) % 8 == 0 ? num[k] + 1 :
 			    num[k]);
 		} else {
-			nw = 8 + (unsigned)(next(&s) % 17);
+			nw = 8 + (unsigned)(gen_next(&s) % 17);
 			for (j = 0; j < nw; j++) {
-				word(zipf(cum, &s), stdout);
+				word(gen_zipf(cum, VOCAB, &s), stdout);
 				fputs(j + 1 < nw ? " " : ".\n", stdout);
 			}
 		}

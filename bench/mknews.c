@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen.h"
+
 #define NSTORY	4096	/* stories in a cycle; ids go on growing */
 #define NTOPIC	10	/* topic words a story has */
 #define NNAME	5	/* names a story has */
@@ -66,19 +68,10 @@ struct story {
 	int	 start, end;	/* days */
 };
 
-static uint64_t
-rnd(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 0x2545F4914F6CDD1DULL;
-}
-
 static unsigned
 pick(uint64_t *s, unsigned n)
 {
-	return (unsigned)(rnd(s) % n);
+	return (unsigned)(gen_next(s) % n);
 }
 
 /* A word of 2 or 3 syllables, capitalised when cap. */
@@ -108,25 +101,6 @@ vword(unsigned k, char *out)
 		v /= NSYL;
 	} while (v > 0);
 	return n;
-}
-
-/* A Zipf-distributed rank, by inversion of the cumulative table. */
-static unsigned
-zipf(const double *cum, uint64_t *s)
-{
-	double u = (double)(rnd(s) >> 11) * (1.0 / 9007199254740992.0) *
-	    cum[VOCAB - 1];
-	unsigned lo = 0, hi = VOCAB - 1;
-
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-
-		if (cum[mid] < u)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo + 1;
 }
 
 static void
@@ -215,7 +189,7 @@ sentence(uint64_t *s, const struct story *st, const double *cum, char *buf)
 			if (r < 55)
 				w = common[pick(s, NCOMMON)];
 			else if (r < 85) {
-				v[vword(zipf(cum, s), v)] = '\0';
+				v[vword(gen_zipf(cum, VOCAB, s), v)] = '\0';
 				w = v;
 			} else if (r < 95)
 				w = st->topic[pick(s, NTOPIC)];
@@ -274,8 +248,7 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	want *= 1000000;
-	for (i = 0; i < VOCAB; i++)
-		cum[i] = (i ? cum[i - 1] : 0) + 1.0 / (i + 1);
+	gen_zipf_table(cum, VOCAB);
 	while (total < want) {
 		day = (int)(art / 400);		/* 400 articles a day */
 		/* Keep about 40 stories running. */
