@@ -2,7 +2,8 @@
 # bench-summ.sh BUILD: time summarize(1) on one story of 10, 100 and 1,000
 # generated articles (bench/mkstories, 20 sentences each), pinned to CPU 0
 # when taskset allows, best of 3 wall-clock runs (1 run at 1,000), for the
-# exact ILP and for the greedy; peak RSS from GNU time when installed.
+# default (auto), the exact ILP and the greedy; peak RSS from GNU time
+# when installed.
 set -eu -o pipefail
 b=$1
 tmp=$(mktemp -d)
@@ -18,7 +19,7 @@ for n in 10 100 1000; do
 	rows=$(($(wc -l < "$tmp/s.tsv") - 1))
 	runs=3
 	[ $n -lt 1000 ] || runs=1
-	for m in ilp greedy; do
+	for m in auto ilp greedy; do
 		best=
 		for ((i = 0; i < runs; i++)); do
 			t0=$(date +%s%N)
