@@ -495,13 +495,46 @@ candidates(struct cluster *c, long day)
 	}
 }
 
-/* Cosine of the article (unit length) and the story's centroid. */
+/* The first index in v[lo..n) whose term is >= t (n when none). */
+static size_t
+seek(const struct cterm *v, size_t lo, size_t n, uint32_t t)
+{
+	size_t step = 1, hi;
+
+	while (lo + step < n && v[lo + step].t < t)	/* gallop */
+		lo += step, step *= 2;
+	hi = lo + step < n ? lo + step : n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].t < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Cosine of the article (unit length) and the story's centroid.  A long
+ * story's centroid holds many more terms than an article: then each term
+ * of the article is sought in it rather than walking it all.  The sum is
+ * made in the same order either way.
+ */
 static double
 cosine(const struct cluster *c, const struct cstory *s)
 {
 	size_t i = 0, j = 0;
 	double dot = 0;
 
+	if (s->n > 4 * c->dn) {
+		for (i = 0; i < c->dn && j < s->n; i++) {
+			j = seek(s->v, j, s->n, c->dv[i].t);
+			if (j < s->n && s->v[j].t == c->dv[i].t)
+				dot += c->dv[i].w * s->v[j++].w;
+		}
+		return s->norm2 > 0 ? dot / sqrt(s->norm2) : 0;
+	}
 	while (i < c->dn && j < s->n) {
 		if (c->dv[i].t < s->v[j].t)
 			i++;
