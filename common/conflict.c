@@ -789,10 +789,12 @@ conflict_find(struct conflict_index *cf, const struct sim_index *x,
 	struct conflict_hit h;
 	size_t na, nb, k, l, n = 0;
 
+	if (i >= cf->nsent || j >= cf->nsent || i >= sim_count(x) ||
+	    j >= sim_count(x))
+		return 0;
 	a = sim_values(x, i, &na);
 	b = sim_values(x, j, &nb);
-	if (na == 0 || nb == 0 || i >= cf->nsent || j >= cf->nsent ||
-	    !may_conflict(x, a, na, b, nb))
+	if (na == 0 || nb == 0 || !may_conflict(x, a, na, b, nb))
 		return 0;
 	ra = analyse(cf, x, i, ti, li);
 	rb = analyse(cf, x, j, tj, lj);
