@@ -56,7 +56,7 @@ struct cluster_opts {
  * about half the bound (when what must stay is more than that, the bound
  * becomes twice what stayed).  So memory does not grow with the stream.
  */
-#define CLUSTER_TERMS	(1UL << 20)
+#define CLUSTER_TERMS	(1UL << 17)
 
 struct cluster_stats {
 	unsigned long	 articles;	/* seen so far */
