@@ -129,11 +129,8 @@ if have group-stories && command -v parallel > /dev/null; then
 	head -n 1 "$DIR/sorted.tsv" > "$DIR/header.tsv"
 	col=$(tr '\t' '\n' < "$DIR/header.tsv" | grep -nx story | cut -d: -f1)
 	per=""
-	for s in align-claims summarize; do
-		have "$s" || continue
-		per="$per | $BIN/$s"
-	done
-	[ "${per}" != "" ] && per="$per -f text"
+	have align-claims && per="$per | $BIN/align-claims"
+	have summarize && per="$per | $BIN/summarize -f text"
 	# Blocks of about 1/32 of the rows (at least 1 MB), so that the two
 	# jobs at a time stay busy to the end.
 	blk=$(( $(wc -c < "$DIR/sorted.tsv") / 32 / 1048576 + 1 ))M

@@ -128,7 +128,6 @@ struct cluster {
 	struct recent	 docs;		/* documents met lately: hash of the
 					   id -> story slot << 32 | its gen */
 	unsigned long	 rejoined;	/* documents met again */
-	unsigned long	 pruned;	/* terms forgotten (prune) */
 };
 
 static int	news_stop(const char *, size_t);
@@ -706,7 +705,6 @@ prune(struct cluster *c, long day)
 	smap_free(c->words);
 	c->words = smap_new();
 	c->ntouched = c->dn = 0;
-	c->pruned += nv - nk;
 	/* More must stay than half the bound: no pruning at every article. */
 	if (nk > half)
 		c->o.max_terms = 2 * nk;
