@@ -287,12 +287,13 @@ data-align: $(B)/bench/align-wnsyn
 	    gzip -n -9 > data/align-synonyms.txt.gz
 
 model-align: $(B)/bench/para-train
-	CROSSREAD_DATA=$(CURDIR)/data $(B)/bench/para-train -m 4 \
+	CROSSREAD_DATA=$(CURDIR)/data $(B)/bench/para-train -A -m 4 \
 	    -L data/align-latent.bin $(MSRP) data/align-pair.model
 
 eval: eval-align
-eval-align: all
-	@bash bench/eval-align.sh $(B)/align-claims $(MSRP)
+eval-align: all $(B)/bench/para-train
+	@bash bench/eval-align.sh $(B)/align-claims $(B)/bench/para-train \
+	    data $(MSRP)
 
 bench: bench-align
 $(B)/bench/align-gen: bench/gen.h

@@ -2,14 +2,15 @@
  * para-train: learn the pair model of align-claims from the Microsoft
  * Research Paraphrase Corpus training file, with liblinear.
  *
- *	para-train [-B] [-d dims] [-f folds] [-L latent.out] [-l synonyms]
- *	    [-m mindf] [-s prefix] msrp_train.txt model.out
+ *	para-train [-AB] [-D split] [-d dims] [-f folds] [-L latent.out]
+ *	    [-l synonyms] [-m mindf] [-s prefix] msrp_train.txt model.out
  *
  * The file is MSRP's TSV (header, then Quality, #1 ID, #2 ID, #1 String,
- * #2 String).  Pairs are numbered from 0 in file order; every fifth pair
- * (number % 5 == 4) is the dev split and left out here, so that
- * bench/eval-align.sh can measure on it.  The other pairs are the train
- * split: their sentences form one sim_index (document frequencies over
+ * #2 String).  Pairs are numbered from 0 in file order; those numbered
+ * -D split mod 5 (0 to 4, default 4) are the dev split and left out here,
+ * so that bench/eval-align.sh can measure on them; -A leaves nothing out
+ * (the shipped model: every pair is trained on, none is measured).  The
+ * pairs not left out are the train split: their sentences form one sim_index (document frequencies over
  * the train sentences, as align-claims --score-pairs computes them over
  * its input), and each pair gives the SIM_NBASE lexical features of
  * common/sim.h.
@@ -76,8 +77,9 @@ quiet(const char *s)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s [-B] [-d dims] [-f folds] [-L latent.out] "
-	    "[-l synonyms] [-m mindf] [-s prefix] msrp_train.txt model.out\n",
+	fprintf(stderr, "usage: %s [-AB] [-D split] [-d dims] [-f folds] "
+	    "[-L latent.out] [-l synonyms] [-m mindf] [-s prefix] "
+	    "msrp_train.txt model.out\n",
 	    getprogname());
 	exit(2);
 }
@@ -99,7 +101,10 @@ split(char *line, char **f, size_t max)
 	return n;
 }
 
-/* Read the train split into x (two sentences a pair) and the labels. */
+/* The dev split: pairs numbered devsplit mod 5; -1 (-A) none. */
+static int devsplit = 4;
+
+/* Read the train (dev 0) or dev split into x (two sentences a pair). */
 static void
 read_msrp(const char *path, struct sim_index *x, struct pairs *P, int dev)
 {
@@ -120,7 +125,7 @@ read_msrp(const char *path, struct sim_index *x, struct pairs *P, int dev)
 		if (split(line, f, 6) != 5 || (f[0][0] != '0' &&
 		    f[0][0] != '1'))
 			errx(1, "%s:%lu: not an MSRP line", path, lineno);
-		if ((pair++ % 5 == 4) != dev)
+		if (((int)(pair++ % 5) == devsplit) != dev)
 			continue;
 		if (P->n == P->cap)
 			xgrow((void **)&P->y, &P->cap, P->n + 1,
@@ -527,10 +532,18 @@ main(int argc, char *argv[])
 	int ch, folds = 5;
 	FILE *out;
 
-	while ((ch = getopt(argc, argv, "BL:d:f:l:m:s:")) != -1) {
+	while ((ch = getopt(argc, argv, "ABD:L:d:f:l:m:s:")) != -1) {
 		switch (ch) {
+		case 'A':
+			devsplit = -1;
+			break;
 		case 'B':
 			c.nobase = 1;
+			break;
+		case 'D':
+			devsplit = (int)strtonum(optarg, 0, 4, &errstr);
+			if (errstr != NULL)
+				errx(2, "-D %s: %s", optarg, errstr);
 			break;
 		case 'L':
 			latout = optarg;
@@ -590,14 +603,17 @@ main(int argc, char *argv[])
 	problem(&P, folds, -1, &pr, nodes);
 	md = train(&pr, &par);
 	to_sim(md, &m);
-	if (getenv("PARA_TRAIN_DEV") != NULL)
+	if (getenv("PARA_TRAIN_DEV") != NULL && devsplit >= 0)
 		dev_report(argv[optind], &c, &m);
 	if ((out = fopen(argv[optind + 1], "w")) == NULL)
 		err(1, "%s", argv[optind + 1]);
 	fprintf(out, "# align-claims pair model (sim.h features), made by "
-	    "bench/para-train.c:\n# liblinear L2R_LR, C = %g, on the %zu "
-	    "MSRP train pairs not numbered 4 mod 5;\n# thresholds from %d-"
-	    "fold out-of-fold probabilities.\n", par.C, P.n, folds);
+	    "bench/para-train.c:\n# liblinear L2R_LR, C = %g, on %zu MSRP "
+	    "train pairs", par.C, P.n);
+	if (devsplit >= 0)
+		fprintf(out, " (those not numbered %d mod 5)", devsplit);
+	fprintf(out, ";\n# thresholds from %d-fold out-of-fold "
+	    "probabilities.\n", folds);
 	if (sim_model_write(&m, out) == -1 || fclose(out) == EOF)
 		err(1, "%s", argv[optind + 1]);
 	free_and_destroy_model(&md);
