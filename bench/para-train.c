@@ -10,10 +10,10 @@
  * -D split mod 5 (0 to 4, default 4) are the dev split and left out here,
  * so that bench/eval-align.sh can measure on them; -A leaves nothing out
  * (the shipped model: every pair is trained on, none is measured).  The
- * pairs not left out are the train split: their sentences form one sim_index (document frequencies over
- * the train sentences, as align-claims --score-pairs computes them over
- * its input), and each pair gives the SIM_NBASE lexical features of
- * common/sim.h.
+ * pairs not left out are the train split: their sentences form one
+ * sim_index (document frequencies over the train sentences, as
+ * align-claims --score-pairs computes them over its input), and each pair
+ * gives the SIM_NBASE lexical features of common/sim.h.
  *
  * With -L latent.out, a TF-KLD latent model (common/tfkld.h: features in
  * at least -m mindf train sentences, default 2; -d dims dimensions, at
